@@ -1,0 +1,79 @@
+from django.contrib.auth.models import AbstractUser, UserManager as DjangoUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """What a person does on the platform. A person can have several roles (a facilitator is usually a VP too).
+
+    VP, trainer and facilitator are Django groups of the same name, so that Wagtail's permissions attach to them.
+    A platform admin is a superuser; an employer admin is whoever administers at least one organisation.
+    """
+
+    VP = "vp", _("Vertrouwenspersoon")
+    TRAINER = "trainer", _("Trainer")
+    FACILITATOR = "facilitator", _("Gespreksleider intervisie")
+    EMPLOYER_ADMIN = "employer_admin", _("Werkgeverbeheerder")
+    PLATFORM_ADMIN = "platform_admin", _("Platformbeheerder")
+
+
+class UserManager(DjangoUserManager):
+    """Users are identified by e-mail address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, email):
+        return self.get(email__iexact=email)
+
+
+class User(AbstractUser):
+    username = None
+    email = models.EmailField(_("e-mailadres"), unique=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["last_name", "first_name", "email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    @property
+    def roles(self):
+        """The person's roles, computed once per instance (the request's user is one instance)."""
+        if not hasattr(self, "_roles"):
+            names = set(self.groups.values_list("name", flat=True))
+            roles = {role for role in Role if role.value in names}
+            if self.is_superuser:
+                roles.add(Role.PLATFORM_ADMIN)
+            if self.administered_organisations.exists():
+                roles.add(Role.EMPLOYER_ADMIN)
+            self._roles = frozenset(roles)
+        return self._roles
+
+    def has_role(self, role):
+        return self.is_active and role in self.roles

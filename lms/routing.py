@@ -1,0 +1,3 @@
+"""WebSocket routes of every app. The intervisie live rooms add theirs here."""
+
+websocket_urlpatterns = []
