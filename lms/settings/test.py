@@ -15,3 +15,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, so that a daphne subprocess (browser tests) sees the same test database.
     # One file per test run, so that runs side by side do not share it.
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"vpacademie-test-{os.getpid()}.sqlite3")}
+STATIC_ROOT = None  # whitenoise serves from the finders; nothing is collected

@@ -1,0 +1,75 @@
+"""Shared fixtures: users per role, an organisation, and the rule that CI never skips for a missing service."""
+
+import os
+
+import pytest
+
+from lms.accounts.models import Role, User
+from lms.accounts.roles import grant_role
+from lms.organisations import actions
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(condition, what):
+    """Skip when a service is missing on a developer's machine; fail under CI=true, where it must be there."""
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"{what} is required under CI=true but is not available")
+        pytest.skip(f"{what} is not available")
+
+
+def make_user(email, *roles, first_name="Test", last_name="Gebruiker"):
+    user = User.objects.create_user(email, "een-lang-wachtwoord-1", first_name=first_name, last_name=last_name)
+    for role in roles:
+        grant_role(user, role)
+    return user
+
+
+@pytest.fixture
+def vp(db):
+    return make_user("vp@example.test", Role.VP, first_name="Marieke", last_name="van den Berg")
+
+
+@pytest.fixture
+def other_vp(db):
+    return make_user("andere-vp@example.test", Role.VP, first_name="Joost", last_name="Jansen")
+
+
+@pytest.fixture
+def trainer(db):
+    return make_user("trainer@example.test", Role.TRAINER)
+
+
+@pytest.fixture
+def facilitator(db):
+    return make_user("gespreksleider@example.test", Role.FACILITATOR, Role.VP)
+
+
+@pytest.fixture
+def platform_admin(db):
+    return make_user("beheer@example.test", Role.PLATFORM_ADMIN)
+
+
+@pytest.fixture
+def employer_admin(db):
+    return make_user("werkgever@example.test", first_name="Petra", last_name="Bakker")
+
+
+@pytest.fixture
+def organisation(employer_admin):
+    return actions.create_organisation("Woonzorg Het Baken", "12345678", admins=[employer_admin])
+
+
+@pytest.fixture
+def other_organisation(db):
+    other_admin = make_user("andere-werkgever@example.test")
+    return actions.create_organisation("Gemeentelijke Dienst Noord", admins=[other_admin])
+
+
+@pytest.fixture
+def linked_vp(vp, organisation, employer_admin):
+    """A VP who accepted the organisation's invitation."""
+    invitation = actions.invite_vp(organisation, employer_admin, vp.email)
+    actions.accept_invitation(invitation.token, vp)
+    return vp
