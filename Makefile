@@ -48,8 +48,9 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium ontbreekt: browsertests worden overgeslagen (apt-get install chromium)."; fi; }
 
+# The whole suite on the embedded default; only the tests marked `services` need make test-services.
 test: setup-test browser
-	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL -u REDIS_URL DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/pytest -m "not services" $(PYTEST_ARGS)
 
 test-services: setup-test browser
 	DATABASE_URL=$${DATABASE_URL:-$(SERVICES_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(SERVICES_REDIS_URL)} \

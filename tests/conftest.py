@@ -73,3 +73,8 @@ def linked_vp(vp, organisation, employer_admin):
     invitation = actions.invite_vp(organisation, employer_admin, vp.email)
     actions.accept_invitation(invitation.token, vp)
     return vp
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: Playwright's sync API keeps an event loop running, which async tests cannot share."""
+    items.sort(key=lambda item: "/tests/browser/" in str(item.fspath))

@@ -21,11 +21,7 @@ from lms.accounts.models import Role
 from lms.accounts.roles import grant_role
 
 from .models import Invitation, Organisation, VPLink
-from .validators import normalise_kvk, validate_kvk_number
-
-
-# Paths under /organisaties/ that an organisation's slug must not shadow.
-RESERVED_SLUGS = {"mijn", "koppeling", "uitnodiging"}
+from .validators import RESERVED_SLUGS, normalise_kvk, validate_kvk_number
 
 
 class OrganisationError(Exception):

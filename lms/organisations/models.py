@@ -4,14 +4,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_kvk_number
+from .validators import validate_kvk_number, validate_not_reserved_slug
 
 
 class Organisation(models.Model):
     """An employer that appoints one or more VPs."""
 
     name = models.CharField(_("naam"), max_length=200)
-    slug = models.SlugField(_("korte naam in de adresbalk"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("korte naam in de adresbalk"), max_length=80, unique=True, validators=[validate_not_reserved_slug]
+    )
     kvk_number = models.CharField(
         _("KvK-nummer"), max_length=8, blank=True, validators=[validate_kvk_number],
         help_text=_("Optioneel: de 8 cijfers van de inschrijving bij de Kamer van Koophandel."),

@@ -18,3 +18,12 @@ def validate_kvk_number(value):
         raise ValidationError(
             _("Een KvK-nummer bestaat uit precies 8 cijfers, bijvoorbeeld 12345678."), code="invalid_kvk"
         )
+
+
+# Paths under /organisaties/ that an organisation's slug must not shadow.
+RESERVED_SLUGS = {"mijn", "koppeling", "uitnodiging"}
+
+
+def validate_not_reserved_slug(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("Deze korte naam is gereserveerd; kies een andere."), code="reserved_slug")

@@ -8,12 +8,17 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEBUG, SECRET_KEY, env_bool
+from .base import DEBUG, REDIS_URL, SECRET_KEY, env_bool
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-only", "test-only", "django-insecure")):
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters in production.")
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production.")
+# Several workers share state only through PostgreSQL and Redis.
+if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+    raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL in production.")
+if not REDIS_URL:
+    raise ImproperlyConfigured("REDIS_URL must be set in production (channel layer and cache).")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
