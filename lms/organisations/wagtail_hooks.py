@@ -13,6 +13,7 @@ class OrganisationViewSet(ModelViewSet):
     icon = "group"
     menu_label = _("Organisaties")
     add_to_admin_menu = True
+    url_prefix = "organisaties"
     list_display = ["name", "kvk_number", "created_at"]
     search_fields = ["name", "kvk_number"]
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kvk_number"), FieldPanel("admins")]
