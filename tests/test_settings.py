@@ -18,7 +18,8 @@ GOOD_ENV = {
 
 
 def manage(*args, **env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL"}}
+    unsafe = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unsafe}
     env.update(GOOD_ENV)
     env.update(env_overrides)
     env = {k: v for k, v in env.items() if v is not None}

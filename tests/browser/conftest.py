@@ -21,10 +21,6 @@ from tests.conftest import require
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
-# Playwright's sync API runs an event loop in the test's thread; Django's ORM may still be used from the test.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
 def pytest_collection_modifyitems(items):
     for item in items:
         if Path(str(item.fspath)).parent == Path(__file__).parent:
@@ -73,8 +69,10 @@ def _daphne(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def asgi_server(_daphne, transactional_db):
+def asgi_server(_daphne, transactional_db, monkeypatch):
     """The base URL of a live daphne server that sees this test's committed data."""
+    # Playwright's sync API runs an event loop in the test's thread; the test still uses Django's ORM.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     return _daphne
 
 
