@@ -42,6 +42,16 @@ def _database_url():
     return f"postgres://{user}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _orm_beside_playwright(django_db_setup):
+    """Playwright's sync API runs an event loop in the test's thread, and the tests still use Django's ORM there.
+
+    The test database is set up first, before any browser starts. Browser tests run last (tests/conftest.py),
+    so the flag reaches no other test.
+    """
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
 @pytest.fixture(scope="session")
 def _daphne(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
@@ -69,10 +79,8 @@ def _daphne(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def asgi_server(_daphne, transactional_db, monkeypatch):
+def asgi_server(_daphne, transactional_db):
     """The base URL of a live daphne server that sees this test's committed data."""
-    # Playwright's sync API runs an event loop in the test's thread; the test still uses Django's ORM.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     return _daphne
 
 
@@ -90,3 +98,26 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "nl-NL"}
+
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_violations():
+    """Run axe-core (npm) in the page and return its WCAG 2.1 A/AA violations as readable lines."""
+    require(AXE.exists(), "axe-core in node_modules (npm ci)")
+    script = AXE.read_text()
+
+    def run(page):
+        page.add_script_tag(content=script)
+        result = page.evaluate(
+            "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+        ]
+
+    return run
