@@ -62,12 +62,19 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    def clean(self):
+        # Addresses are case-insensitive here (logins, invitations): a form such as Wagtail's user form must not
+        # add "VP@x.nl" beside "vp@x.nl", or neither can log in. Lower case lets the unique check catch it.
+        super().clean()
+        self.email = self.email.lower()
+
     @property
     def roles(self):
         """The person's roles, computed once per instance (the request's user is one instance)."""
         if not hasattr(self, "_roles"):
             names = set(self.groups.values_list("name", flat=True))
-            roles = {role for role in Role if role.value in names}
+            # Only these roles are groups; a group named after another role gives nothing.
+            roles = {role for role in (Role.VP, Role.TRAINER, Role.FACILITATOR) if role.value in names}
             if self.is_superuser:
                 roles.add(Role.PLATFORM_ADMIN)
             if self.administered_organisations.exists():
@@ -77,3 +84,7 @@ class User(AbstractUser):
 
     def has_role(self, role):
         return self.is_active and role in self.roles
+
+    def forget_roles(self):
+        """Recompute roles on next use (a method, so that it reaches the user behind a lazy request.user)."""
+        self.__dict__.pop("_roles", None)

@@ -19,10 +19,6 @@ def role_group(role):
     return group
 
 
-def _forget_roles(user):
-    user.__dict__.pop("_roles", None)
-
-
 @transaction.atomic
 def grant_role(user, role):
     if role == Role.PLATFORM_ADMIN:
@@ -32,7 +28,7 @@ def grant_role(user, role):
         user.groups.add(role_group(role))
     else:
         raise ValueError(f"{role} is given by administering an organisation.")
-    _forget_roles(user)
+    user.forget_roles()
 
 
 @transaction.atomic
@@ -44,4 +40,4 @@ def revoke_role(user, role):
         user.groups.remove(role_group(role))
     else:
         raise ValueError(f"{role} is taken by removing the user as an organisation's admin.")
-    _forget_roles(user)
+    user.forget_roles()

@@ -1,3 +1,4 @@
+from axes.utils import reset as axes_reset
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -25,6 +26,12 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The locked-out page promises that a new password helps: lift the lockout of this account.
+        axes_reset(username=form.user.email)
+        return response
 
 
 @login_required

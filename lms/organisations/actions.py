@@ -9,7 +9,9 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -57,7 +59,7 @@ def create_organisation(name, kvk_number="", admins=()):
 @transaction.atomic
 def add_organisation_admin(organisation, user):
     organisation.admins.add(user)
-    user.__dict__.pop("_roles", None)
+    user.forget_roles()
 
 
 @transaction.atomic
@@ -65,7 +67,11 @@ def invite_vp(organisation, invited_by, email):
     """Invite a VP by e-mail. The raw token is kept only in the e-mail and on the returned instance (`.token`)."""
     if not is_organisation_admin(invited_by, organisation):
         raise OrganisationError(_("U beheert deze organisatie niet."))
-    email = email.strip().lower()
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise OrganisationError(_("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")) from None
     if VPLink.objects.active().filter(organisation=organisation, vp__email__iexact=email).exists():
         raise OrganisationError(_("Deze vertrouwenspersoon is al aan uw organisatie gekoppeld."))
     now = timezone.now()

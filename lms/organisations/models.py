@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_kvk_number, validate_not_reserved_slug
+from .validators import normalise_kvk, validate_kvk_number, validate_not_reserved_slug
 
 
 class Organisation(models.Model):
@@ -31,6 +31,11 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean_fields(self, exclude=None):
+        # Like create_organisation: "1234 5678" is stored as 12345678 instead of failing on the length.
+        self.kvk_number = normalise_kvk(self.kvk_number)
+        super().clean_fields(exclude)
 
 
 class Invitation(models.Model):
@@ -69,7 +74,7 @@ class VPLink(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="vp_links")
     vp = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organisation_links")
-    invitation = models.OneToOneField(Invitation, on_delete=models.PROTECT, related_name="link")
+    invitation = models.OneToOneField(Invitation, on_delete=models.RESTRICT, related_name="link")
     accepted_at = models.DateTimeField(default=timezone.now)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -128,12 +128,16 @@ def _register_and_accept(request, invitation, token):
         return redirect(f"{reverse('accounts:login')}?next={request.path}")
     form = RegistrationForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = register_user(
-                invitation.email, form.cleaned_data["first_name"], form.cleaned_data["last_name"],
-                form.cleaned_data["password1"],
-            )
-            actions.accept_invitation(token, user)
+        try:
+            with transaction.atomic():
+                user = register_user(
+                    invitation.email, form.cleaned_data["first_name"], form.cleaned_data["last_name"],
+                    form.cleaned_data["password1"],
+                )
+                actions.accept_invitation(token, user)
+        except (IntegrityError, actions.OrganisationError):
+            # Another request registered this address or used the invitation first: nothing of ours was saved.
+            return redirect(request.path)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welkom! U bent nu gekoppeld aan %(organisation)s.") % {"organisation": invitation.organisation})
         return redirect("accounts:dashboard")
