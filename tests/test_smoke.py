@@ -20,3 +20,14 @@ def test_vp_sees_dashboard(client, vp):
     response = client.get("/account/")
     assert response.status_code == 200
     assert "Als vertrouwenspersoon" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_dutch_even_for_an_english_browser_until_english_is_chosen(client):
+    response = client.get("/account/inloggen/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert 'lang="nl"' in response.content.decode()
+    assert response["Content-Language"] == "nl"
+    client.post("/taal/", {"language": "en", "next": "/account/inloggen/"})
+    response = client.get("/account/inloggen/")
+    assert 'lang="en"' in response.content.decode()
+    assert "Forgot your password?" in response.content.decode()
