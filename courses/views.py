@@ -1,0 +1,105 @@
+"""Learner views: enrol, answer, reflect and complete. Every change goes through courses.progress."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import progress, queries
+from .models import CoursePage, ModulePage
+
+
+def serve_module(module, request, default_serve, *args, **kwargs):
+    """A module is for enrolled learners; trainers and platform admins may look at it without recording anything."""
+    if getattr(request, "is_preview", False):
+        request.module_state = {"preview": True}
+        return default_serve(request, *args, **kwargs)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    course = module.get_parent().specific
+    try:
+        enrolment = progress.view_module(request.user, module)
+    except progress.ProgressError:
+        if queries.may_preview(request.user):
+            request.module_state = {"preview": True}
+            return default_serve(request, *args, **kwargs)
+        return render(request, "courses/not_enrolled.html", {"course": course}, status=403)
+    request.module_state = {"enrolment": enrolment, **queries.module_context(request.user, module, enrolment)}
+    return default_serve(request, *args, **kwargs)
+
+
+def _back_to(module, request, block_id=None):
+    url = module.get_url(request)
+    return redirect(f"{url}#blok-{block_id}" if block_id else url)
+
+
+def _live_module(module_id):
+    return get_object_or_404(ModulePage.objects.live(), pk=module_id)
+
+
+def _refused(request, module, error, block_id=None):
+    try:
+        progress.enrolment_for(request.user, module)
+    except progress.ProgressError:
+        return render(request, "courses/not_enrolled.html", {"course": module.get_parent().specific}, status=403)
+    messages.error(request, str(error))
+    return _back_to(module, request, block_id)
+
+
+@login_required
+@require_POST
+def enrol(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        enrolment = progress.enrol(request.user, course)
+    except progress.ProgressError as error:
+        messages.error(request, str(error))
+        return redirect(course.get_url(request))
+    first = enrolment.last_module or course.modules().first()
+    messages.success(request, _("U bent ingeschreven voor %(course)s.") % {"course": course.title})
+    return redirect(first.get_url(request) if first else course.get_url(request))
+
+
+@login_required
+@require_POST
+def answer(request, module_id, block_id):
+    module = _live_module(module_id)
+    try:
+        progress.record_answer(
+            request.user, module, block_id, request.POST.getlist("keuze"), request.POST.get("submission_id", ""),
+        )
+    except progress.ProgressError as error:
+        return _refused(request, module, error, block_id)
+    return _back_to(module, request, block_id)
+
+
+@login_required
+@require_POST
+def reflection(request, module_id, block_id):
+    module = _live_module(module_id)
+    try:
+        progress.save_reflection(request.user, module, block_id, request.POST.get("tekst", ""))
+    except progress.ProgressError as error:
+        return _refused(request, module, error, block_id)
+    messages.success(request, _("Uw reflectie is opgeslagen. Alleen u kunt haar lezen."))
+    return _back_to(module, request, block_id)
+
+
+@login_required
+@require_POST
+def complete(request, module_id):
+    module = _live_module(module_id)
+    try:
+        module_progress = progress.complete_module(request.user, module)
+    except progress.ProgressError as error:
+        return _refused(request, module, error, "afronden")
+    enrolment = module_progress.enrolment
+    course = enrolment.course
+    if enrolment.completed_at:
+        messages.success(request, _("Gefeliciteerd: u heeft de cursus %(course)s afgerond.") % {"course": course.title})
+        return redirect(course.get_url(request))
+    messages.success(request, _("Module afgerond."))
+    following = course.modules().filter(path__gt=module.path).first()
+    return redirect((following or course).get_url(request))
