@@ -1,66 +1,10 @@
-"""A small course tree to test against: catalogue > course > modules with every learner-facing block."""
+"""Fixtures: a small course with every learner-facing block."""
 
 import pytest
-from wagtail.models import Page
 
-from courses.models import Competency, CourseIndexPage, CoursePage, ModulePage
+from courses.models import Competency
 
-
-def option(text, correct=False, feedback=""):
-    return {"text": text, "correct": correct, "feedback": feedback}
-
-
-def question(block_id, text, options, kind="single", competencies=(), explanation="Uitleg bij de vraag."):
-    return {"type": "question", "id": block_id, "value": {
-        "question": text, "kind": kind, "options": options, "explanation": explanation,
-        "competencies": [c.pk for c in competencies],
-    }}
-
-
-def case(block_id, title="Een melder belt"):
-    return {"type": "case", "id": block_id, "value": {
-        "title": title, "situation": "<p>Een medewerker belt over een collega.</p>", "question": "Wat doet u?",
-        "choices": [
-            {"text": "Luisteren en de vraag verhelderen", "consequence": "De melder voelt zich gehoord.", "recommended": True},
-            {"text": "De collega direct aanspreken", "consequence": "U neemt de regie over en schaadt het vertrouwen.", "recommended": False},
-        ],
-        "competencies": [],
-    }}
-
-
-def reflection(block_id):
-    return {"type": "reflection", "id": block_id, "value": {"prompt": "Wat valt u op aan uw eigen rol?", "guidance": ""}}
-
-
-def text(block_id, html="<p>Een vertrouwenspersoon luistert.</p>"):
-    return {"type": "text", "id": block_id, "value": html}
-
-
-def callout(block_id):
-    return {"type": "callout", "id": block_id, "value": {"title": "Wat doet een vertrouwenspersoon niet?", "text": "<p>Geen onderzoek doen.</p>"}}
-
-
-def home_page():
-    return Page.objects.get(depth=2).specific
-
-
-def make_catalogue():
-    existing = CourseIndexPage.objects.first()
-    if existing:
-        return existing
-    catalogue = CourseIndexPage(title="Cursussen", slug="cursussen", introduction="Alle cursussen.")
-    home_page().add_child(instance=catalogue)
-    return catalogue
-
-
-def make_course(title="Rolzuiverheid", slug=None, modules=None, **fields):
-    catalogue = make_catalogue()
-    course = CoursePage(title=title, slug=slug or title.lower().replace(" ", "-"), summary="Over de rol van de VP.", **fields)
-    catalogue.add_child(instance=course)
-    for index, (module_title, body, extra) in enumerate(modules or []):
-        module = ModulePage(title=module_title, slug=f"module-{index + 1}", body=body, **extra)
-        course.add_child(instance=module)
-    return CoursePage.objects.get(pk=course.pk)
+from course_builders import callout, case, make_course, option, question, reflection, text
 
 
 @pytest.fixture
