@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from courses.blocks import QuestionBlock
 from courses.models import Competency, CourseIndexPage, CoursePage, ModulePage
 
+from course_builders import competencies, course  # noqa: F401  (fixtures)
+
 pytestmark = pytest.mark.django_db
 
 

@@ -9,7 +9,9 @@ from courses.models import Answer, CompletionRule, Enrolment, ModulePage, Module
 from courses.signals import course_completed
 from lms.accounts.models import Role
 
-from course_builders import make_course, make_vp, option, question
+from course_builders import (  # noqa: F401  (fixtures)
+    competencies, course, enrolled_vp, make_course, make_vp, option, question
+)
 
 pytestmark = pytest.mark.django_db
 

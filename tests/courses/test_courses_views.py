@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from courses.models import Answer, Enrolment, Reflection
 
-from course_builders import make_course, make_vp, option, question
+from course_builders import (  # noqa: F401  (fixtures)
+    competencies, course, enrolled_vp, make_course, make_vp, option, question
+)
 
 pytestmark = pytest.mark.django_db
 
