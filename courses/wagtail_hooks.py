@@ -1,8 +1,10 @@
 """The admin side: the competency framework and H5P activities as snippets."""
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .h5p.admin import H5PUploadView
 from .models import Competency, H5PActivity
 
 
@@ -18,7 +20,10 @@ class H5PActivityViewSet(SnippetViewSet):
     model = H5PActivity
     icon = "code"
     menu_label = "H5P-activiteiten"
-    list_display = ["title", "main_library", "uploaded_at"]
+    list_display = ["title", "main_library", "grading_method", "uploaded_at"]
+    add_view_class = H5PUploadView
+    copy_view_enabled = False  # a copy would have no files
+    panels = [FieldPanel("title"), FieldPanel("grading_method"), FieldPanel("pass_percentage")]
 
 
 register_snippet(CompetencyViewSet)
