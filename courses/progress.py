@@ -14,6 +14,8 @@ from lms.accounts.models import Role
 from lms.organisations.models import VPLink
 
 from . import scoring
+from .h5p import xapi
+from .h5p.models import H5PResult
 from .models import Answer, CompletionRule, Enrolment, Invitation, ModulePage, ModuleProgress, Reflection
 from .signals import course_completed
 
@@ -195,3 +197,61 @@ def _complete_course_if_done(enrolment):
     if updated:
         enrolment.refresh_from_db()
         transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
+
+
+@transaction.atomic
+def record_h5p_statement(user, module, block_id, data):
+    """Store one xAPI statement from the player for an enrolled learner, scored on the server where possible.
+
+    Returns (result, created); (None, False) for statements without a result (nothing is stored).
+    """
+    enrolment = _open_enrolment(user, module)
+    block = module.find_block(block_id, "h5p")
+    if block is None or block.value["activity"] is None:
+        raise ProgressError(_("Deze activiteit bestaat niet (meer) in deze module."))
+    activity = block.value["activity"]
+    try:
+        statement = xapi.parse(data)
+    except xapi.StatementError as error:
+        raise ProgressError(str(error))
+    existing = H5PResult.objects.filter(statement_id=statement.id).first()
+    if existing:
+        if existing.enrolment_id != enrolment.pk or existing.module_id != module.pk or existing.block_id != block_id:
+            raise ProgressError(_("Dit resultaat hoort bij een andere activiteit."))
+        return existing, False
+    if not statement.has_result:
+        return None, False
+    score, self_reported = _h5p_score(enrolment, module, block_id, activity, statement)
+    try:
+        with transaction.atomic():
+            result = H5PResult.objects.create(
+                statement_id=statement.id, enrolment=enrolment, module=module, block_id=block_id, activity=activity,
+                verb=statement.verb, is_child=statement.is_child, sub_content_id=statement.sub_content_id,
+                response=statement.response, completed=statement.completed, score=score,
+                reported_score=statement.reported_score, self_reported=self_reported,
+            )
+    except IntegrityError:  # the same statement sent twice at once
+        return H5PResult.objects.get(statement_id=statement.id), False
+    return result, True
+
+
+def _h5p_score(enrolment, module, block_id, activity, statement):
+    """(score, self_reported) for a statement: recomputed for the types we can, else the player's claim."""
+    library = activity.main_library.machine_name
+    content = activity.content_json
+    if library not in xapi.RESCORED:
+        return statement.reported_score, statement.reported_score is not None
+    if library == "H5P.SingleChoiceSet":
+        if statement.is_child:
+            return xapi.score_single_choice(statement.response), False
+        earlier = H5PResult.objects.filter(enrolment=enrolment, module=module, block_id=block_id)
+        last_set = earlier.filter(is_child=False).order_by("-created_at", "-pk").first()
+        children = earlier.filter(is_child=True, score__isnull=False)
+        if last_set:
+            children = children.filter(pk__gt=last_set.pk)
+        latest = {child.sub_content_id: child.score for child in children.order_by("created_at", "pk")}
+        return xapi.score_single_choice_set(content, latest), False
+    if statement.is_child:
+        return None, False
+    scorer = xapi.score_true_false if library == "H5P.TrueFalse" else xapi.score_multi_choice
+    return scorer(content, statement.response), False

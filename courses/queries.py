@@ -10,6 +10,7 @@ from lms.accounts.models import Role
 
 from . import scoring
 from .h5p.models import H5PResult
+from .h5p.player import player_url
 from .models import Answer, CompetencyKind, Enrolment, ModulePage, ModuleProgress, Reflection
 
 
@@ -60,14 +61,14 @@ def module_context(user, module, enrolment):
     reflections = {
         r.block_id: r.text for r in Reflection.objects.filter(enrolment=enrolment, module=module)
     } if enrolment else {}
-    h5p_results = list(H5PResult.objects.filter(enrolment=enrolment, module=module)) if enrolment else []
+    h5p_results = list(H5PResult.objects.filter(enrolment=enrolment, module=module, is_child=False)) if enrolment else []
     latest = {answer.block_id: answer for answer in answers}  # ordered by time: the last one wins
     attempts = {}
     for answer in answers:
         attempts[answer.block_id] = attempts.get(answer.block_id, 0) + 1
     result = scoring.module_result(
         enrolment, module, answers=[a for a in answers if a.block_type == "question"],
-        h5p_results=[r for r in h5p_results if r.score is not None],
+        h5p_results=h5p_results,
     )
     items = []
     for block in module.body:
@@ -85,6 +86,8 @@ def module_context(user, module, enrolment):
             state["text"] = reflections.get(block.id, "")
         elif block.block_type == "h5p":
             state.update(score=result.scores.get(block.id), self_reported=block.id in result.self_reported)
+            if enrolment and block.value["activity"] is not None:
+                state["player_url"] = player_url(enrolment, module, block.id, block.value["activity"])
         items.append({"block": block, "state": state})
     return {"items": items, "result": result}
 

@@ -51,13 +51,18 @@ def module_result(enrolment, module, answers=None, h5p_results=None):
     if answers is None:
         answers = Answer.objects.filter(enrolment=enrolment, module=module, block_type="question")
     if h5p_results is None:
-        h5p_results = H5PResult.objects.filter(enrolment=enrolment, module=module, score__isnull=False)
-    question_scores, h5p_scores, self_reported = {}, {}, set()
+        h5p_results = H5PResult.objects.filter(enrolment=enrolment, module=module, is_child=False)
+    question_scores, h5p_scores, h5p_completed, self_reported = {}, {}, set(), set()
     for answer in answers:
         if answer.score is not None:
             question_scores.setdefault(answer.block_id, []).append(answer.score)
     for h5p_result in h5p_results:
-        h5p_scores.setdefault(h5p_result.block_id, []).append(h5p_result.score)
+        if h5p_result.is_child:
+            continue
+        if h5p_result.score is not None:
+            h5p_scores.setdefault(h5p_result.block_id, []).append(h5p_result.score)
+        elif h5p_result.completed:
+            h5p_completed.add(h5p_result.block_id)
         if h5p_result.self_reported:
             self_reported.add(h5p_result.block_id)
     result = ModuleResult(self_reported=self_reported)
@@ -67,5 +72,9 @@ def module_result(enrolment, module, answers=None, h5p_results=None):
         else:
             activity = block.value["activity"]
             method = activity.grading_method if activity else GradingMethod.BEST
-            result.scores[block.id] = graded(h5p_scores.get(block.id), method)
+            score = graded(h5p_scores.get(block.id), method)
+            if score is None and block.id in h5p_completed:
+                score = 1.0  # an activity without a score (an accordion) counts as done once completed
+                result.self_reported.add(block.id)
+            result.scores[block.id] = score
     return result

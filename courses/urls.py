@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .h5p import player
 
 app_name = "courses"
 
@@ -9,4 +10,7 @@ urlpatterns = [
     path("module/<int:module_id>/vraag/<str:block_id>/", views.answer, name="answer"),
     path("module/<int:module_id>/reflectie/<str:block_id>/", views.reflection, name="reflection"),
     path("module/<int:module_id>/afronden/", views.complete, name="complete"),
+    path("module/<int:module_id>/h5p/<str:block_id>/xapi/", views.h5p_statement, name="h5p_statement"),
+    path("h5p/<str:token>/", player.player, name="h5p_player"),
+    path("h5p/<str:token>/<path:path>", player.player_file, name="h5p_file"),
 ]

@@ -1,8 +1,11 @@
 """Learner views: enrol, answer, reflect and complete. Every change goes through courses.progress."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -103,3 +106,35 @@ def complete(request, module_id):
     messages.success(request, _("Module afgerond."))
     following = course.modules().filter(path__gt=module.path).first()
     return redirect((following or course).get_url(request))
+
+
+MAX_STATEMENT_BYTES = 64 * 1024
+
+
+@require_POST
+def h5p_statement(request, module_id, block_id):
+    """An xAPI statement from the player, relayed by the module page (session and CSRF as for any form)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("U bent niet ingelogd.")}, status=403)
+    module = _live_module(module_id)
+    if len(request.body) > MAX_STATEMENT_BYTES:
+        return JsonResponse({"error": _("Het resultaat is te groot.")}, status=400)
+    try:
+        statement = json.loads(request.body).get("statement")
+    except (ValueError, AttributeError):
+        return JsonResponse({"error": _("Het resultaat is onleesbaar.")}, status=400)
+    try:
+        result, created = progress.record_h5p_statement(request.user, module, block_id, statement)
+    except progress.ProgressError as error:
+        try:
+            progress.enrolment_for(request.user, module)
+        except progress.ProgressError:
+            return JsonResponse({"error": str(error)}, status=403)
+        return JsonResponse({"error": str(error)}, status=409 if module.get_parent().specific.is_closed() else 400)
+    if result is None:
+        return JsonResponse({}, status=204)
+    message = ""
+    if not result.is_child and result.score is not None:
+        message = _("Uw resultaat is opgeslagen: %(pct)s%%.") % {"pct": round(100 * result.score)}
+    return JsonResponse({"score": result.score, "self_reported": result.self_reported, "message": message},
+                        status=201 if created else 200)

@@ -75,7 +75,8 @@ class H5PResult(models.Model):
     """One xAPI statement with a result from the player, stored once per statement id.
 
     For content types whose answer key is in content.json the score is recomputed on the server
-    (`self_reported` False); for others it is what the player said, and shown as such.
+    (`self_reported` False); for others it is what the player said, and shown as such. Statements of a
+    container's child questions are kept (`is_child`) to score the container, but never graded themselves.
     """
 
     statement_id = models.UUIDField(unique=True)
@@ -84,8 +85,12 @@ class H5PResult(models.Model):
     block_id = models.CharField(max_length=64)
     activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="results")
     verb = models.CharField(max_length=255)
+    is_child = models.BooleanField(default=False)
+    sub_content_id = models.CharField(max_length=64, blank=True)
     response = models.TextField(blank=True)
+    completed = models.BooleanField(default=False)
     score = models.FloatField(null=True, blank=True, help_text="0..1")
+    reported_score = models.FloatField(null=True, blank=True, help_text="0..1 as the player said, kept for comparison")
     self_reported = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
