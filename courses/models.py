@@ -14,7 +14,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import SCORED_BLOCKS, ModuleBodyBlock
-from .h5p.models import GradingMethod, H5PActivity, H5PLibrary  # noqa: F401  (models of this app)
+from .h5p.models import GradingMethod, H5PActivity, H5PLibrary, H5PResult  # noqa: F401  (models of this app)
+from .workflow import SecondTrainerApprovalTask  # noqa: F401
 
 
 class CompetencyKind(models.TextChoices):

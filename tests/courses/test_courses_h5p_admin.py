@@ -40,3 +40,18 @@ def test_a_refused_upload_shows_its_reason_and_stores_nothing(client, platform_a
     assert "Bibliotheek Tether 1.0 ontbreekt in het pakket." in response.content.decode()
     assert not H5PActivity.objects.exists() and not H5PLibrary.objects.exists()
     assert not any(p.is_file() for p in settings.MEDIA_ROOT.rglob("*")) if settings.MEDIA_ROOT.exists() else True
+
+
+def test_a_trainer_may_not_bring_new_libraries_but_may_reuse_known_ones(client, trainer):
+    from courses.h5p import store
+
+    client.force_login(trainer)
+    response = upload(client, fixture_path("H5P.TrueFalse").read_bytes())
+    assert response.status_code == 200
+    assert "Alleen een platformbeheerder kan die toevoegen." in response.content.decode()
+    assert not H5PActivity.objects.exists() and not H5PLibrary.objects.exists()
+    with fixture_path("H5P.TrueFalse").open("rb") as fileobj:
+        store.import_package(fileobj)  # the operator brings the libraries in
+    response = upload(client, fixture_path("H5P.TrueFalse").read_bytes(), title="Van de trainer")
+    assert response.status_code == 302
+    assert H5PActivity.objects.filter(title="Van de trainer", uploaded_by=trainer).exists()
