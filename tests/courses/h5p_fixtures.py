@@ -12,6 +12,12 @@ FIXTURES = Path(settings.BASE_DIR).parent / "shared" / "fixtures" / "h5p"
 PACKAGES = ["H5P.Accordion", "H5P.Essay", "H5P.MultiChoice", "H5P.QuestionSet", "H5P.SingleChoiceSet", "H5P.TrueFalse"]
 
 
+def require_player():
+    """h5p-standalone from npm (`make` runs `npm ci`): needed wherever the player bundle itself is served."""
+    bundle = settings.NODE_MODULES / "h5p-standalone" / "dist" / "main.bundle.js"
+    require(bundle.is_file(), f"h5p-standalone in {settings.NODE_MODULES} (npm ci --ignore-scripts)")
+
+
 def fixture_path(name):
     return FIXTURES / f"{name}.h5p"
 

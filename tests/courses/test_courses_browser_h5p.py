@@ -5,7 +5,7 @@ from courses.h5p import store
 from courses.h5p.models import H5PResult
 
 from course_builders import make_course, make_vp
-from h5p_fixtures import FIXTURES, fixture_path, require
+from h5p_fixtures import FIXTURES, fixture_path, require, require_player
 from live_server import chromium_page, live_daphne, log_in  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -13,6 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def test_a_vp_answers_an_h5p_true_false_in_the_real_player(live_daphne, chromium_page):  # noqa: F811
     require(FIXTURES.is_dir(), f"H5P fixtures in {FIXTURES}")
+    require_player()
     with fixture_path("H5P.TrueFalse").open("rb") as fileobj:
         activity = store.import_package(fileobj, title="Is dit onwaar?")
     course = make_course("Spelen", modules=[("Oefenen", [

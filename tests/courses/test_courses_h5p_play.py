@@ -13,7 +13,7 @@ from courses.h5p.models import GradingMethod, H5PResult
 from courses.models import Enrolment, ModulePage
 
 from course_builders import competencies, make_course, make_vp  # noqa: F401  (fixtures)
-from h5p_fixtures import FIXTURES, fixture_path, require
+from h5p_fixtures import FIXTURES, fixture_path, require, require_player
 
 pytestmark = pytest.mark.django_db
 SCS_IDS = ["51445ea9-9c98-437a-8981-72d46d6e86c4", "95b60491-e203-4bc5-956c-89e966b1005d", "aa694288-df4d-4ed3-8f81-f47fa3d27fe4"]
@@ -119,6 +119,7 @@ def test_player_files_through_the_signed_url(client, module, learner, activities
     assert anonymous.get(url + "libraries/../content/content.json").status_code == 404
     assert anonymous.get(url + "libraries/H5P.TrueFalse-1.6/../../../settings.py").status_code == 404
     assert anonymous.options(url + "h5p.json")["Access-Control-Allow-Origin"] == "*"
+    require_player()
     bundle = anonymous.get(url + "speler/main.bundle.js")
     assert bundle.status_code == 200
 
