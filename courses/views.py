@@ -5,12 +5,13 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import progress, queries
+from . import progress, queries, reports
 from .models import CoursePage, ModulePage
 
 
@@ -138,3 +139,26 @@ def h5p_statement(request, module_id, block_id):
         message = _("Uw resultaat is opgeslagen: %(pct)s%%.") % {"pct": round(100 * result.score)}
     return JsonResponse({"score": result.score, "self_reported": result.self_reported, "message": message},
                         status=201 if created else 200)
+
+
+@login_required
+def report_list(request):
+    if not reports.may_see_reports(request.user):
+        raise PermissionDenied
+    courses = CoursePage.objects.all().order_by("title")
+    return render(request, "courses/report_list.html", {"courses": courses})
+
+
+@login_required
+def report(request, course_id):
+    if not reports.may_see_reports(request.user):
+        raise PermissionDenied
+    course = get_object_or_404(CoursePage, pk=course_id)
+    data = reports.course_report(course)
+    if request.GET.get("formaat") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="rapport-{course.slug}.csv"'
+        response.write("\ufeff")  # so that spreadsheet programs read UTF-8
+        reports.write_csv(data, response)
+        return response
+    return render(request, "courses/report.html", data)
