@@ -22,6 +22,7 @@ class QuestionKind:
 
 class CompetenciesBlock(blocks.ListBlock):
     def __init__(self, **kwargs):
+        kwargs.setdefault("default", [])
         super().__init__(SnippetChooserBlock("courses.Competency"), label=_("competenties"), **kwargs)
 
 
