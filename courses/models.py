@@ -123,10 +123,13 @@ class CoursePage(Page):
         return self.closes_at is not None and (now or timezone.now()) >= self.closes_at
 
     def competencies(self):
-        """Every competency its live modules, questions, cases and H5P activities are tagged with."""
-        ids = set()
-        for module in self.modules():
-            ids.update(module.competency_ids())
+        """Every competency its live modules, questions, cases and H5P activities are tagged with (two queries)."""
+        modules = list(self.modules().only("pk", "body"))
+        ids = set(
+            ModulePage.competencies.through.objects.filter(modulepage__in=modules).values_list("competency_id", flat=True)
+        )
+        for module in modules:
+            ids.update(module.tagged_in_blocks())
         return Competency.objects.filter(pk__in=ids)
 
     def get_context(self, request, *args, **kwargs):
@@ -173,16 +176,22 @@ class ModulePage(Page):
                 return block
         return None
 
-    def competency_ids(self):
-        ids = set(self.competencies.values_list("pk", flat=True))
-        for block in self.blocks_of("question", "case", "h5p"):
-            ids.update(competency.pk for competency in block.value["competencies"] if competency is not None)
+    def tagged_in_blocks(self):
+        """Competency ids of the module's questions, cases and H5P activities, read from the stored data."""
+        ids = set()
+        for block in self.body.raw_data:
+            if block["type"] in ("question", "case", "h5p"):
+                for item in block["value"].get("competencies") or []:
+                    pk = item.get("value") if isinstance(item, dict) else item  # ListBlock items, old or new format
+                    if isinstance(pk, int):
+                        ids.add(pk)
         return ids
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["course"] = self.get_parent().specific
         context.update(getattr(request, "module_state", {}))
+        if "course" not in context:  # previews
+            context["course"] = self.get_parent().specific
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -66,8 +66,9 @@ def enrol(user, course):
 
 def enrolment_for(user, module):
     """The learner's enrolment in the module's course, or a refusal."""
+    course_path = module.path[:-module.steplen]  # the parent's path: no query for the parent page
     enrolment = (
-        Enrolment.objects.select_related("course").filter(user=user, course__pk=module.get_parent().pk).first()
+        Enrolment.objects.select_related("course").filter(user=user, course__path=course_path).first()
         if user.is_authenticated else None
     )
     if enrolment is None:
@@ -84,14 +85,15 @@ def _open_enrolment(user, module):
     return enrolment
 
 
-@transaction.atomic
 def view_module(user, module):
     """Remember that the learner opened the module, for resuming where they left off."""
     enrolment = enrolment_for(user, module)
-    ModuleProgress.objects.get_or_create(enrolment=enrolment, module=module)
-    if enrolment.last_module_id != module.pk:
+    if enrolment.last_module_id == module.pk:
+        return enrolment  # its progress row was made when it became the last module: nothing to write
+    with transaction.atomic():
+        ModuleProgress.objects.get_or_create(enrolment=enrolment, module=module)
         Enrolment.objects.filter(pk=enrolment.pk).update(last_module=module)
-        enrolment.last_module = module
+    enrolment.last_module = module
     return enrolment
 
 

@@ -22,15 +22,16 @@ def serve_module(module, request, default_serve, *args, **kwargs):
         return default_serve(request, *args, **kwargs)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    course = module.get_parent().specific
     try:
         enrolment = progress.view_module(request.user, module)
     except progress.ProgressError:
         if queries.may_preview(request.user):
             request.module_state = {"preview": True}
             return default_serve(request, *args, **kwargs)
-        return render(request, "courses/not_enrolled.html", {"course": course}, status=403)
-    request.module_state = {"enrolment": enrolment, **queries.module_context(request.user, module, enrolment)}
+        return render(request, "courses/not_enrolled.html", {"course": module.get_parent().specific}, status=403)
+    request.module_state = {
+        "enrolment": enrolment, "course": enrolment.course, **queries.module_context(request.user, module, enrolment),
+    }
     return default_serve(request, *args, **kwargs)
 
 
