@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from conftest import require  # noqa: F401  (re-exported for the tests)
+from tests.conftest import require  # noqa: F401  (re-exported for the tests)
 
 FIXTURES = Path(settings.BASE_DIR).parent / "shared" / "fixtures" / "h5p"
 PACKAGES = ["H5P.Accordion", "H5P.Essay", "H5P.MultiChoice", "H5P.QuestionSet", "H5P.SingleChoiceSet", "H5P.TrueFalse"]

@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from conftest import require
+from tests.conftest import require
 
 
 def database_url():

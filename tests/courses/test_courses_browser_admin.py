@@ -9,7 +9,7 @@ from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
 from wagtail.users.models import UserProfile
 
-from conftest import make_user
+from tests.conftest import make_user
 from courses.h5p import store
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 from lms.accounts.models import Role

@@ -5,7 +5,7 @@ from wagtail.models import Page, WorkflowState
 from courses.models import CourseIndexPage, CoursePage
 from courses.setup import WORKFLOW_NAME
 
-from conftest import make_user
+from tests.conftest import make_user
 from course_builders import competencies  # noqa: F401  (fixture)
 from lms.accounts.models import Role
 
