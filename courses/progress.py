@@ -180,6 +180,13 @@ def complete_module(user, module):
                 _("U heeft %(score)s%% goed; nodig is %(needed)s%%. Bekijk de uitleg en probeer de vragen opnieuw.")
                 % {"score": result.percentage, "needed": course.pass_percentage}
             )
+        for block in module.blocks_of("h5p"):  # each H5P activity must be passed by its own standard
+            activity = block.value["activity"]
+            if activity is not None and 100 * result.scores[block.id] < activity.pass_percentage:
+                raise ProgressError(
+                    _("U heeft de activiteit ‘%(title)s’ nog niet gehaald (nodig: %(needed)s%%). Probeer het opnieuw.")
+                    % {"title": activity.title, "needed": activity.pass_percentage}
+                )
     progress.completed_at = timezone.now()
     progress.score = result.fraction
     progress.save(update_fields=["completed_at", "score"])

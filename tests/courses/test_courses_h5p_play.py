@@ -250,3 +250,20 @@ def test_an_unscored_activity_counts_once_completed(client, module, learner):
     send(client, module, "accordion", statement(verb="completed"))
     result = module_result(Enrolment.objects.get(user=learner), ModulePage.objects.get(pk=module.pk))
     assert result.scores["accordion"] == 1.0 and "accordion" in result.self_reported
+
+
+def test_an_h5p_activity_must_be_passed_by_its_own_standard(client, activities, competencies):  # noqa: F811
+    activities["TrueFalse"].pass_percentage = 100
+    activities["TrueFalse"].save()
+    course = make_course("Alleen H5P", pass_percentage=0, modules=[("Stelling", [h5p_block("tf", activities["TrueFalse"])], {})])
+    module = course.modules().first().specific
+    vp = make_vp("stelling@example.test")
+    progress.enrol(vp, course)
+    client.force_login(vp)
+    with pytest.raises(progress.ProgressError, match="Beantwoord eerst"):
+        progress.complete_module(vp, module)
+    send(client, module, "tf", statement(response="true", raw=1))  # wrong, whatever the player claims
+    with pytest.raises(progress.ProgressError, match="nog niet gehaald"):
+        progress.complete_module(vp, module)
+    send(client, module, "tf", statement(response="false"))
+    assert progress.complete_module(vp, module).completed_at is not None
