@@ -11,7 +11,7 @@ from lms.accounts.models import Role
 from . import scoring
 from .h5p.models import H5PResult
 from .h5p.player import player_url
-from .models import Answer, CompetencyKind, Enrolment, ModulePage, ModuleProgress, Reflection
+from .models import Answer, CompetencyKind, Enrolment, Invitation, ModulePage, ModuleProgress, Reflection
 
 
 def may_preview(user):
@@ -44,6 +44,9 @@ def course_page_context(user, course):
         "progress_percent": round(100 * len(done & {m.pk for m in modules}) / len(modules)) if modules else 0,
         "competencies_by_kind": [(label, items) for label, items in by_kind if items],
         "is_vp": user.is_authenticated and user.has_role(Role.VP),
+        "may_invite": user.is_authenticated and any(
+            user.has_role(role) for role in (Role.TRAINER, Role.PLATFORM_ADMIN, Role.EMPLOYER_ADMIN)),
+        "invited": bool(user.is_authenticated and not enrolment and Invitation.objects.filter(course=course, user=user).exists()),
         "resume": (enrolment.last_module if enrolment and enrolment.last_module_id else (modules[0] if modules else None)),
     }
 
@@ -90,6 +93,14 @@ def module_context(user, module, enrolment):
                 state["player_url"] = player_url(enrolment, module, block.id, block.value["activity"])
         items.append({"block": block, "state": state})
     return {"items": items, "result": result}
+
+
+def open_invitations(user):
+    """Courses the learner was invited to and has not enrolled in yet."""
+    return list(
+        Invitation.objects.filter(user=user, course__live=True).exclude(course__enrolments__user=user)
+        .select_related("course", "invited_by")
+    )
 
 
 def dashboard_courses(user):

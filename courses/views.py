@@ -11,7 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.accounts.models import Role, User
+
 from . import progress, queries, reports
+from .forms import InviteForm
 from .models import CoursePage, ModulePage
 
 
@@ -163,3 +166,28 @@ def report(request, course_id):
         reports.write_csv(data, response)
         return response
     return render(request, "courses/report.html", data)
+
+
+def may_open_invitations(user):
+    return user.has_role(Role.TRAINER) or user.has_role(Role.PLATFORM_ADMIN) or user.has_role(Role.EMPLOYER_ADMIN)
+
+
+@login_required
+def invite(request, course_id):
+    """A trainer (any VP) or an employer admin (the VPs linked to their organisation) invites a VP to a course."""
+    if not may_open_invitations(request.user):
+        raise PermissionDenied
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        vp = User.objects.filter(email__iexact=form.cleaned_data["email"], is_active=True).first()
+        try:
+            if vp is None:
+                raise progress.ProgressError(_("Er is geen vertrouwenspersoon met dit e-mailadres."))
+            progress.invite(course, request.user, vp)
+        except progress.ProgressError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(request, _("%(name)s is uitgenodigd voor %(course)s.") % {"name": vp, "course": course.title})
+            return redirect("courses:invite", course.pk)
+    return render(request, "courses/invite.html", {"course": course, "form": form})

@@ -1,6 +1,6 @@
 from django import template
 
-from ..queries import dashboard_courses
+from ..queries import dashboard_courses, open_invitations
 
 register = template.Library()
 
@@ -9,4 +9,4 @@ register = template.Library()
 def my_courses(context):
     """The "Mijn cursussen" card on the VP dashboard."""
     request = context["request"]
-    return {"rows": dashboard_courses(request.user), "request": request}
+    return {"rows": dashboard_courses(request.user), "invitations": open_invitations(request.user), "request": request}

@@ -160,3 +160,34 @@ def test_dashboard_queries_do_not_grow_with_courses(client, vp, django_assert_nu
     with django_assert_num_queries(len(one.captured_queries)):
         html = client.get(reverse("accounts:dashboard")).content.decode()
     assert html.count("vpa-progress") == 6
+
+
+def test_invitation_only_course_by_invitation_from_a_trainer(client, vp, trainer, course):
+    course.open_enrolment = False
+    course.save()
+    client.force_login(vp)
+    html = client.get(course.url).content.decode()
+    assert "heeft u een uitnodiging nodig" in html and "Inschrijven voor deze cursus" not in html
+    client.force_login(trainer)
+    url = reverse("courses:invite", args=[course.pk])
+    refused = client.post(url, {"email": "onbekend@example.test"})
+    assert "Er is geen vertrouwenspersoon met dit e-mailadres." in refused.content.decode()
+    assert client.post(url, {"email": vp.email.upper()}).status_code == 302
+    client.force_login(vp)
+    assert course.title in client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Inschrijven voor deze cursus" in client.get(course.url).content.decode()
+    client.post(reverse("courses:enrol", args=[course.pk]))
+    assert Enrolment.objects.get(user=vp, course=course).invited_by == trainer
+
+
+def test_an_employer_invites_only_linked_vps(client, linked_vp, other_vp, employer_admin, course):
+    client.force_login(employer_admin)
+    url = reverse("courses:invite", args=[course.pk])
+    assert client.post(url, {"email": linked_vp.email}).status_code == 302
+    refused = client.post(url, {"email": other_vp.email})
+    assert "U mag deze vertrouwenspersoon niet" in refused.content.decode()
+
+
+def test_a_vp_cannot_invite(client, vp, course):
+    client.force_login(vp)
+    assert client.get(reverse("courses:invite", args=[course.pk])).status_code == 403
