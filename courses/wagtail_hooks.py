@@ -1,5 +1,8 @@
 """The admin side: the competency framework and H5P activities as snippets."""
 
+from django.urls import reverse_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -28,3 +31,15 @@ class H5PActivityViewSet(SnippetViewSet):
 
 register_snippet(CompetencyViewSet)
 register_snippet(H5PActivityViewSet)
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .reports import may_see_reports
+
+        return may_see_reports(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def reports_menu_item():
+    return ReportsMenuItem("Cursusrapporten", reverse_lazy("courses:reports"), icon_name="table", order=900)

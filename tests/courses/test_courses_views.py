@@ -191,3 +191,19 @@ def test_an_employer_invites_only_linked_vps(client, linked_vp, other_vp, employ
 def test_a_vp_cannot_invite(client, vp, course):
     client.force_login(vp)
     assert client.get(reverse("courses:invite", args=[course.pk])).status_code == 403
+
+
+def test_a_closed_course_says_so_on_its_modules(client, enrolled_vp, course):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    course.closes_at = timezone.now() - timedelta(days=1)
+    course.save()
+    client.force_login(enrolled_vp)
+    assert "Deze cursus is gesloten" in client.get(first_module(course).url).content.decode()
+
+
+def test_trainers_find_reports_in_the_admin_menu(client, trainer, vp):
+    client.force_login(trainer)
+    assert reverse("courses:reports") in client.get(reverse("wagtailadmin_home")).content.decode()
