@@ -1,0 +1,125 @@
+"""Benchmark: a module page (20 blocks, one H5P activity) and the learner dashboard (10 courses), and importing
+the shared QuestionSet package. Prints figures; asserts nothing.
+
+    .venv/bin/python benchmarks/courses_pages.py [--runs 50]
+
+Runs in-process with Django's test client, DEBUG off, on a fresh SQLite test database and a temporary MEDIA_ROOT.
+Targets from issue 3: median <= 11 ms and <= 15 queries per page; the 1.6 MB QuestionSet import under 300 ms.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+os.environ["MEDIA_ROOT"] = tempfile.mkdtemp(prefix="vpa-bench-media-")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+FIXTURES = Path(settings.BASE_DIR).parent / "shared" / "fixtures" / "h5p"
+
+
+def module_body(activity, tag):
+    blocks = [{"type": "h5p", "id": "h5p", "value": {"activity": activity.pk, "competencies": [tag.pk]}}]
+    for i in range(6):
+        blocks.append({"type": "text", "id": f"t{i}", "value": f"<p>Alinea {i} over de rol van de vertrouwenspersoon.</p>"})
+    blocks.append({"type": "callout", "id": "k", "value": {"title": "Wat doet een VP niet?", "text": "<p>Geen onderzoek.</p>"}})
+    for i in range(10):
+        blocks.append({"type": "question", "id": f"q{i}", "value": {
+            "question": f"Vraag {i}", "kind": "single", "explanation": "Uitleg", "competencies": [tag.pk],
+            "options": [{"text": "Ja", "correct": True, "feedback": "Goed"}, {"text": "Nee", "correct": False, "feedback": "Fout"}],
+        }})
+    blocks.append({"type": "case", "id": "c", "value": {
+        "title": "Casus", "situation": "<p>Een melder belt.</p>", "question": "Wat doet u?", "competencies": [],
+        "choices": [{"text": "Luisteren", "consequence": "Goed", "recommended": True}, {"text": "Oplossen", "consequence": "Niet", "recommended": False}],
+    }})
+    blocks.append({"type": "reflection", "id": "r", "value": {"prompt": "Wat neemt u mee?", "guidance": ""}})
+    assert len(blocks) == 20
+    return blocks
+
+
+def measure(client, url, runs):
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    count = len(captured.captured_queries)
+    if os.environ.get("SHOW_SQL"):
+        for q in captured.captured_queries:
+            print("   ", q["sql"][:160])
+    assert response.status_code == 200, (url, response.status_code)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), count
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=50)
+    runs = parser.parse_args().runs
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0)
+    try:
+        from courses import progress
+        from courses.h5p import store
+        from courses.models import Competency, CourseIndexPage, CoursePage, ModulePage
+        from lms.accounts.models import Role, User
+        from lms.accounts.roles import grant_role
+
+        with (FIXTURES / "H5P.TrueFalse.h5p").open("rb") as fileobj:
+            activity = store.import_package(fileobj)
+        tag = Competency.objects.get(name="Rolvastheid")
+        vp = User.objects.create_user("bench@example.test", "een-lang-wachtwoord-1")
+        grant_role(vp, Role.VP)
+        catalogue = CourseIndexPage.objects.get()
+        courses = []
+        for n in range(10):
+            course = CoursePage(title=f"Cursus {n}", slug=f"cursus-{n}", summary="Benchmark")
+            catalogue.add_child(instance=course)
+            for m in range(3):
+                course.add_child(instance=ModulePage(title=f"Module {m}", slug=f"module-{m}", body=module_body(activity, tag)))
+            progress.enrol(vp, course)
+            courses.append(course)
+        module = courses[0].modules().first().specific
+        progress.view_module(vp, module)
+        for i in range(10):
+            progress.record_answer(vp, module, f"q{i}", ["0"], uuid.uuid4())
+        client = Client()
+        client.force_login(vp)
+
+        median, queries = measure(client, module.url, runs)
+        print(f"module page, 20 blocks incl. H5P, enrolled learner: median {median:.1f} ms, {queries} queries")
+        median, queries = measure(client, "/account/", runs)
+        print(f"learner dashboard, 10 enrolled courses:           median {median:.1f} ms, {queries} queries")
+
+        package = FIXTURES / "H5P.QuestionSet.h5p"
+        times = []
+        for _ in range(5):
+            with package.open("rb") as fileobj:
+                start = time.perf_counter()
+                store.import_package(fileobj)
+                times.append((time.perf_counter() - start) * 1000)
+        size = package.stat().st_size / 2**20
+        print(f"import {package.name} ({size:.1f} MB), validation included: median {statistics.median(times):.0f} ms over 5 runs")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Hosting H5P: validating and storing uploaded packages, shared libraries, and playing them isolated."""

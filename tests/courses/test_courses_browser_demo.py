@@ -1,0 +1,88 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from courses import demo
+from courses.h5p import store
+from courses.models import CoursePage, Enrolment, ModulePage
+from lms.accounts.models import User
+
+from h5p_fixtures import FIXTURES, fixture_path, require, require_player
+from live_server import chromium_page, live_daphne, log_in  # noqa: F401  (fixtures)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def add_true_false(module):
+    """The demo has no H5P (the shared packages are fixtures only): this test adds the shared TrueFalse."""
+    with fixture_path("H5P.TrueFalse").open("rb") as fileobj:
+        activity = store.import_package(fileobj, title="Stelling")
+    module.body.append(("h5p", {"activity": activity, "competencies": []}))
+    module.save_revision().publish()
+    return ModulePage.objects.get(pk=module.pk).blocks_of("h5p")[0].id
+
+
+def submit(page, selector):
+    """Submit with the keyboard: the H5P frame above may still change height, which would move a mouse target."""
+    with page.expect_navigation():
+        page.locator(selector).focus()
+        page.keyboard.press("Enter")
+
+
+def test_a_vp_completes_the_demo_course_in_the_browser(live_daphne, chromium_page):  # noqa: F811
+    require(FIXTURES.is_dir(), f"H5P fixtures in {FIXTURES}")
+    require_player()
+    call_command("seed_demo", "--allow-without-debug", stdout=io.StringIO())
+    course = CoursePage.objects.get(slug=demo.SLUG)
+    modules = [m.specific for m in course.modules()]
+    h5p_block = add_true_false(modules[0])
+    modules[0] = ModulePage.objects.get(pk=modules[0].pk)
+    vp = User.objects.get(email="marieke@vp-academie.test")
+    page = chromium_page
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(page, live_daphne, vp)
+
+    page.goto(live_daphne + "/account/")
+    page.get_by_role("link", name=course.title).click()
+    page.get_by_role("link", name="Verder waar u was").click()
+    for index, module in enumerate(modules):
+        assert page.get_by_role("heading", level=1).inner_text() == module.title
+        for block in module.body:
+            if block.block_type == "question":
+                for i, option in enumerate(block.value["options"]):
+                    if option["correct"]:
+                        page.locator(f"label[for=keuze-{block.id}-{i}]").click()
+                submit(page, f"#blok-{block.id} button[type=submit]")
+                assert page.locator(f"#blok-{block.id} .vpa-feedback").inner_text().startswith("Goed.")
+            elif block.block_type == "case":
+                page.locator(f"label[for=keuze-{block.id}-0]").click()
+                submit(page, f"#blok-{block.id} button[type=submit]")
+                assert "Uw keuze" in page.locator(f"#blok-{block.id} .vpa-feedback").inner_text()
+            elif block.block_type == "reflection":
+                page.locator(f"#tekst-{block.id}").fill("Ik wil vaker eerst vragen wat de melder zelf wil.")
+                submit(page, f"#blok-{block.id} button[type=submit]")
+            elif block.block_type == "h5p":
+                page.wait_for_selector(f'iframe[data-h5p-block="{block.id}"][data-h5p-ready="true"]')
+                player = page.frame_locator(f'iframe[data-h5p-block="{block.id}"]')
+                player.get_by_text("False", exact=True).click()
+                player.get_by_role("button", name="Check").click()
+                page.wait_for_function(f"document.getElementById('h5p-status-{block.id}').textContent.includes('opgeslagen')")
+        if module.blocks_of("h5p"):
+            page.reload()
+            assert "Uw resultaat: 100%" in page.locator(".vpa-h5p").inner_text()
+        submit(page, "#blok-afronden button[type=submit]")
+        if index < len(modules) - 1:
+            assert "Module afgerond." in page.locator("[role=status]").first.inner_text()
+
+    assert "u heeft de cursus" in page.locator("[role=status]").first.inner_text()
+    assert "Afgerond op" in page.locator("#voortgang").locator("..").inner_text()
+    assert page.locator("#cursusvoortgang").get_attribute("value") == "100"
+    page.goto(live_daphne + "/account/")
+    card = page.locator(".vpa-my-courses")
+    assert "3 van 3 modules afgerond" in card.inner_text() and "afgerond" in card.inner_text()
+    enrolment = Enrolment.objects.get(user=vp, course=course)
+    assert enrolment.completed_at is not None
+    assert enrolment.h5p_results.get(block_id=h5p_block).score == 1.0
+    assert errors == []

@@ -1,0 +1,66 @@
+"""Query counts that must not grow with the number of blocks, attempts, modules or courses (no N+1)."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses import progress
+from courses.h5p import store
+
+from course_builders import callout, case, competencies, make_course, make_vp, option, question, reflection, text  # noqa: F401
+from h5p_fixtures import FIXTURES, fixture_path, require
+
+pytestmark = pytest.mark.django_db
+
+
+def body(n_questions, activity, tagged):
+    blocks = [text("t0"), callout("k0"), case("c0"), reflection("r0"),
+              {"type": "h5p", "id": "h0", "value": {"activity": activity.pk, "competencies": [tagged.pk]}}]
+    for i in range(n_questions):
+        blocks.append(question(f"q{i}", f"Vraag {i}", [option("a", True), option("b")], competencies=[tagged]))
+    return blocks
+
+
+def queries(client, url):
+    client.get(url)  # warm per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.fixture
+def activity(settings, tmp_path):
+    require(FIXTURES.is_dir(), f"H5P fixtures in {FIXTURES}")
+    settings.MEDIA_ROOT = tmp_path
+    with fixture_path("H5P.TrueFalse").open("rb") as fileobj:
+        return store.import_package(fileobj)
+
+
+def test_module_page_queries_stay_constant(client, activity, competencies):  # noqa: F811
+    vp = make_vp("lerende@example.test")
+    client.force_login(vp)
+    tagged = competencies["Rolvastheid"]
+    small = make_course("Klein", modules=[("M", body(5, activity, tagged), {})])
+    big = make_course("Groot", modules=[(f"M{i}", body(15, activity, tagged), {}) for i in range(4)])
+    progress.enrol(vp, small)
+    progress.enrol(vp, big)
+    small_module = small.modules().first().specific
+    big_module = big.modules().first().specific
+    progress.record_answer(vp, small_module, "q0", ["0"], uuid.uuid4())
+    for i in range(15):
+        for _ in range(3):
+            progress.record_answer(vp, big_module, f"q{i}", ["1"], uuid.uuid4())
+    assert queries(client, big_module.url) == queries(client, small_module.url)
+
+
+def test_course_page_queries_stay_constant(client, activity, competencies):  # noqa: F811
+    vp = make_vp("lerende@example.test")
+    client.force_login(vp)
+    tagged = competencies["Rolvastheid"]
+    small = make_course("Klein", modules=[("M", body(2, activity, tagged), {})])
+    big = make_course("Groot", modules=[(f"M{i}", body(6, activity, tagged), {}) for i in range(6)])
+    progress.enrol(vp, small)
+    progress.enrol(vp, big)
+    assert queries(client, big.url) == queries(client, small.url)
