@@ -186,8 +186,9 @@ def link_vps(organisation, admin, count, start=0):
 
 def test_queries_of_the_vp_dashboard(client, linked_vp, django_assert_num_queries):
     client.force_login(linked_vp)
-    # session, user, roles (groups, organisations administered), links, open invitations
-    with django_assert_num_queries(6):
+    # session, user, roles (groups, organisations administered), links, open invitations,
+    # courses section (enrolments, invited courses)
+    with django_assert_num_queries(8):
         assert client.get("/account/").status_code == 200
 
 
