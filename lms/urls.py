@@ -10,6 +10,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("account/", include("lms.accounts.urls")),
     path("organisaties/", include("lms.organisations.urls")),
+    path("intervisie/", include("intervisie.urls")),
     path("taal/", set_language, name="set_language"),
 ]
 
