@@ -148,7 +148,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code):
         if self.info is not None:
             await self.channel_layer.group_discard(room.group_name(self.info["id"]), self.channel_name)
-            await room.change(self.info, room.leave(self.user.pk, self.channel_name), "presence")
+            try:
+                await room.change(self.info, room.leave(self.user.pk, self.channel_name), "presence")
+            except room.RoomError:
+                pass  # the room was closed meanwhile
 
     async def send_json(self, payload):
         await self.send(text_data=json.dumps(payload, ensure_ascii=False))
@@ -258,6 +261,8 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.send_json(message["event"])
 
     async def room_closed(self, message):
+        await self.channel_layer.group_discard(room.group_name(self.info["id"]), self.channel_name)
+        self.info = None
         await self.send_json({"type": "closed", "message": "De gespreksleider heeft de bijeenkomst afgerond."})
         await self.close(code=CLOSE_ROOM_CLOSED)
 

@@ -47,6 +47,10 @@ def _lock_key(session_id):
     return f"intervisie:room:{session_id}:lock"
 
 
+def _closed_key(session_id):
+    return f"intervisie:room:{session_id}:closed"
+
+
 def opens_at(session):
     return session.starts_at - OPEN_BEFORE
 
@@ -99,6 +103,8 @@ async def change(info, apply, event_type, broadcast=True):
     The new state is stored with the next sequence number and the event is sent to the room's group.
     """
     async with _locked(info["id"]):
+        if await cache.aget(_closed_key(info["id"])):
+            raise RoomError("closed", "De bijeenkomst is afgerond.")
         state = await read(info)
         fields = apply(state, time.time())
         state["seq"] += 1
@@ -257,5 +263,6 @@ def minutes_present(session):
 
 def forget(session):
     """Delete the room's state (with the shared case) and tell connected clients the room is closed."""
+    cache.set(_closed_key(session.pk), True, _ttl(session.ends_at))  # no late message brings the state back
     cache.delete(_state_key(session.pk))
     async_to_sync(get_channel_layer().group_send)(group_name(session.pk), {"type": "room.closed"})
