@@ -20,6 +20,7 @@ urlpatterns = [
     path("agenda/<str:token>.ics", views.feed, name="feed"),
     path("uren/", views.hours, name="hours"),
     path("uren.csv", views.hours_csv, name="hours_csv"),
+    path("uren/<int:attendance_id>.pdf", views.hours_pdf, name="hours_pdf"),
     path("methoden/", views.method_list, name="methods"),
     path("methoden/nieuw/", views.method_create, name="method_create"),
 ]

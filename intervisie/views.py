@@ -4,7 +4,7 @@ answers 404 to anyone who is not a member or the group's facilitator."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from lms.accounts.models import Role
 
-from . import attendance, groups, ics, queries, room, schedule
+from . import attendance, groups, ics, proof, queries, room, schedule
 from .errors import IntervisieError
 from .forms import CancelForm, CloseForm, GroupForm, InviteForm, MethodForm, PhaseFormSet, PlanForm, WhenForm
 from .models import GroupInvitation
@@ -235,6 +235,14 @@ def hours(request):
 def hours_csv(request):
     response = HttpResponse(attendance.records_csv(request.user), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="intervisie-uren.csv"'
+    return response
+
+
+@login_required
+def hours_pdf(request, attendance_id):
+    record = get_object_or_404(attendance.records_of(request.user), pk=attendance_id)
+    response = HttpResponse(proof.attendance_pdf(record), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="intervisie-{record.session.starts_at:%Y-%m-%d}.pdf"'
     return response
 
 

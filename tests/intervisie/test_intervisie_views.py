@@ -1,5 +1,6 @@
 """Server-rendered pages: per-object permissions (404 for outsiders), forms, calendar feed and hours."""
 
+import io
 import re
 from datetime import timedelta
 
@@ -7,6 +8,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from intervisie import attendance, groups
 from intervisie.models import Method, Session
@@ -127,6 +129,15 @@ def test_close_page_and_hours_csv(client, session, facilitator, vp, other_vp):
     csv_response = client.get(reverse("intervisie:hours_csv"))
     assert csv_response["Content-Type"].startswith("text/csv")
     assert "Een melder die anoniem wil blijven;90" in csv_response.content.decode()
+    record = attendance.records_of(vp).get()
+    pdf = client.get(reverse("intervisie:hours_pdf", args=[record.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    for expected in ("Bewijs van deelname aan intervisie", "Marieke van den Berg", "90 minuten", "Incidentmethode",
+                     "Een melder die anoniem wil blijven", "geen certificering door de LVV"):
+        assert expected in text
+    client.force_login(other_vp)  # another member cannot download Marieke's proof
+    assert client.get(reverse("intervisie:hours_pdf", args=[record.pk])).status_code == 404
 
 
 def test_facilitator_creates_a_method(client, facilitator, vp):
