@@ -3,6 +3,7 @@ join one room and see each other, the inbrenger's case is scanned, corrected and
 shared timer, and the closed session shows as attended hours for both members."""
 
 import os
+from importlib import import_module
 import re
 import shutil
 from datetime import timedelta
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from channels.testing import ChannelsLiveServerTestCase
+from django.apps import apps
 from django.test import Client
 from django.utils import timezone
 
@@ -26,8 +28,6 @@ CASE = ("Piotr Kowalski (34) werkt als orderpicker bij Vion in Boxtel. Zijn team
 
 @pytest.mark.browser
 class RoomJourney(ChannelsLiveServerTestCase):
-    serialized_rollback = True  # keeps the seeded methods for the tests after this one
-
     def setUp(self):
         require(CHROMIUM, "Chromium")
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
@@ -35,6 +35,8 @@ class RoomJourney(ChannelsLiveServerTestCase):
         self.marieke = make_user("marieke@example.test", Role.VP, first_name="Marieke", last_name="van den Berg")
         self.joost = make_user("joost@example.test", Role.VP, first_name="Joost", last_name="Jansen")
         fatma = make_user("fatma@example.test", Role.VP, first_name="Fatma", last_name="Yılmaz")
+        # An earlier transactional test may have flushed the seeded methods: seed them again.
+        import_module("intervisie.migrations.0002_seed_methods").seed(apps, None)
         method = Method.objects.get(name="Incidentmethode", created_by=None)
         group = groups.create_group(self.chair, "Intervisiegroep Midden", default_method=method)
         for member in (self.marieke, self.joost, fatma):
