@@ -102,6 +102,7 @@ def load_room_info(session_id, user):
     people[str(session.group.facilitator_id)] = session.group.facilitator.get_full_name() or session.group.facilitator.email
     info = {
         "id": session.pk,
+        "key": session.uid.hex,
         "starts_at": session.starts_at,
         "ends_at": session.ends_at,
         "facilitator": session.group.facilitator_id,
@@ -141,13 +142,18 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return await self.close(code=CLOSE_NOT_OPEN)
         self.info = info
         self.is_facilitator = await database_sync_to_async(is_facilitator)(self.user, session.group)
-        await self.channel_layer.group_add(room.group_name(info["id"]), self.channel_name)
-        await room.change(info, room.join(self.user.pk, self.channel_name), "presence")
+        await self.channel_layer.group_add(room.group_name(info["key"]), self.channel_name)
+        try:
+            await room.change(info, room.join(self.user.pk, self.channel_name), "presence")
+        except room.RoomError:
+            self.info = None
+            await self.channel_layer.group_discard(room.group_name(info["key"]), self.channel_name)
+            return await self.close(code=CLOSE_ROOM_CLOSED)
         await self.send_state()
 
     async def disconnect(self, code):
         if self.info is not None:
-            await self.channel_layer.group_discard(room.group_name(self.info["id"]), self.channel_name)
+            await self.channel_layer.group_discard(room.group_name(self.info["key"]), self.channel_name)
             try:
                 await room.change(self.info, room.leave(self.user.pk, self.channel_name), "presence")
             except room.RoomError:
@@ -227,7 +233,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
                 raise room.RoomError("invalid", "Een leeg bericht wordt niet verstuurd.")
             _state, event = await room.change(info, room.chat(), "chat", broadcast=False)
             event.update({"from": uid, "text": text})
-            await self.channel_layer.group_send(room.group_name(info["id"]), {"type": "room.event", "event": event})
+            await self.channel_layer.group_send(room.group_name(info["key"]), {"type": "room.event", "event": event})
         elif kind == "hand":
             await room.change(info, room.set_hand(uid, message["raised"]), "hands")
         elif kind == "role.assign":
@@ -261,7 +267,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.send_json(message["event"])
 
     async def room_closed(self, message):
-        await self.channel_layer.group_discard(room.group_name(self.info["id"]), self.channel_name)
+        await self.channel_layer.group_discard(room.group_name(self.info["key"]), self.channel_name)
         self.info = None
         await self.send_json({"type": "closed", "message": "De gespreksleider heeft de bijeenkomst afgerond."})
         await self.close(code=CLOSE_ROOM_CLOSED)

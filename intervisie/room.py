@@ -35,20 +35,22 @@ class RoomError(Exception):
         self.code = code
 
 
-def group_name(session_id):
-    return f"intervisie.room.{session_id}"
+# Keys and groups are named after the session's UUID, never reused (unlike an id after a test database flush).
+
+def group_name(room_key):
+    return f"intervisie.room.{room_key}"
 
 
-def _state_key(session_id):
-    return f"intervisie:room:{session_id}:state"
+def _state_key(room_key):
+    return f"intervisie:room:{room_key}:state"
 
 
-def _lock_key(session_id):
-    return f"intervisie:room:{session_id}:lock"
+def _lock_key(room_key):
+    return f"intervisie:room:{room_key}:lock"
 
 
-def _closed_key(session_id):
-    return f"intervisie:room:{session_id}:closed"
+def _closed_key(room_key):
+    return f"intervisie:room:{room_key}:closed"
 
 
 def opens_at(session):
@@ -79,22 +81,22 @@ def new_state(info):
 
 
 @asynccontextmanager
-async def _locked(session_id):
+async def _locked(room_key):
     token = uuid.uuid4().hex
     deadline = time.monotonic() + LOCK_TIMEOUT
-    while not await cache.aadd(_lock_key(session_id), token, LOCK_TIMEOUT):
+    while not await cache.aadd(_lock_key(room_key), token, LOCK_TIMEOUT):
         if time.monotonic() > deadline:
             raise RoomError("busy", "De ruimte is even bezet; probeer het opnieuw.")
         await asyncio.sleep(0.005)
     try:
         yield
     finally:
-        if await cache.aget(_lock_key(session_id)) == token:
-            await cache.adelete(_lock_key(session_id))
+        if await cache.aget(_lock_key(room_key)) == token:
+            await cache.adelete(_lock_key(room_key))
 
 
 async def read(info):
-    return await cache.aget(_state_key(info["id"])) or new_state(info)
+    return await cache.aget(_state_key(info["key"])) or new_state(info)
 
 
 async def change(info, apply, event_type, broadcast=True):
@@ -102,16 +104,16 @@ async def change(info, apply, event_type, broadcast=True):
 
     The new state is stored with the next sequence number and the event is sent to the room's group.
     """
-    async with _locked(info["id"]):
-        if await cache.aget(_closed_key(info["id"])):
+    async with _locked(info["key"]):
+        if await cache.aget(_closed_key(info["key"])):
             raise RoomError("closed", "De bijeenkomst is afgerond.")
         state = await read(info)
         fields = apply(state, time.time())
         state["seq"] += 1
-        await cache.aset(_state_key(info["id"]), state, _ttl(info["ends_at"]))
+        await cache.aset(_state_key(info["key"]), state, _ttl(info["ends_at"]))
         event = {"type": event_type, "seq": state["seq"], "server_time": time.time(), **fields}
         if broadcast:
-            await get_channel_layer().group_send(group_name(info["id"]), {"type": "room.event", "event": event})
+            await get_channel_layer().group_send(group_name(info["key"]), {"type": "room.event", "event": event})
         return state, event
 
 
@@ -255,7 +257,7 @@ def presence_payload(state, now=None):
 # Synchronous helpers for views.
 
 def minutes_present(session):
-    state = cache.get(_state_key(session.pk))
+    state = cache.get(_state_key(session.uid.hex))
     if not state:
         return {}
     return {int(uid): entry["minutes"] for uid, entry in presence_payload(state).items()}
@@ -263,6 +265,7 @@ def minutes_present(session):
 
 def forget(session):
     """Delete the room's state (with the shared case) and tell connected clients the room is closed."""
-    cache.set(_closed_key(session.pk), True, _ttl(session.ends_at))  # no late message brings the state back
-    cache.delete(_state_key(session.pk))
-    async_to_sync(get_channel_layer().group_send)(group_name(session.pk), {"type": "room.closed"})
+    key = session.uid.hex
+    cache.set(_closed_key(key), True, _ttl(session.ends_at))  # no late message brings the state back
+    cache.delete(_state_key(key))
+    async_to_sync(get_channel_layer().group_send)(group_name(key), {"type": "room.closed"})

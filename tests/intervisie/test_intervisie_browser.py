@@ -3,6 +3,7 @@ join one room and see each other, the inbrenger's case is scanned, corrected and
 shared timer, and the closed session shows as attended hours for both members."""
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from importlib import import_module
 import re
 import shutil
@@ -10,6 +11,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from asgiref.sync import SyncToAsync
+from channels.layers import channel_layers
 from channels.testing import ChannelsLiveServerTestCase
 from django.apps import apps
 from django.test import Client
@@ -28,6 +31,15 @@ CASE = ("Piotr Kowalski (34) werkt als orderpicker bij Vion in Boxtel. Zijn team
 
 @pytest.mark.browser
 class RoomJourney(ChannelsLiveServerTestCase):
+    @classmethod
+    def setUpClass(cls):
+        # The server process is forked from this one. It must not inherit what earlier async tests started
+        # here: channel layers bound to another event loop, and asgiref's single-thread executor, whose thread
+        # does not survive the fork (database_sync_to_async would wait for it forever).
+        channel_layers.backends.clear()
+        SyncToAsync.single_thread_executor = ThreadPoolExecutor(max_workers=1)
+        super().setUpClass()
+
     def setUp(self):
         require(CHROMIUM, "Chromium")
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
