@@ -78,10 +78,11 @@ print(json.dumps(out))
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def start_daphne(env, port, app):
+def start_daphne(env, port, app, log):
+    # Output goes to a file: a full pipe would stall the server and the measurement with it.
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "daphne"), "-b", "127.0.0.1", "-p", str(port), app],
-        cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [str(Path(sys.executable).parent / "daphne"), "-v", "0", "-b", "127.0.0.1", "-p", str(port), app],
+        cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)}, stdout=log, stderr=log)
     deadline = time.time() + 30
     while time.time() < deadline:
         try:
@@ -90,7 +91,16 @@ def start_daphne(env, port, app):
         except OSError:
             time.sleep(0.2)
     process.kill()
-    raise RuntimeError(f"daphne on port {port} did not start: {process.stderr.read().decode()[-2000:]}")
+    raise RuntimeError(f"daphne on port {port} did not start; see {log.name}")
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
 
 
 async def run_load(urls_per_room, messages, interval, room_protocol):
@@ -177,10 +187,10 @@ def analyse(sent, received, rooms):
             "p50": p(0.50), "p99": p(0.99), "mean": statistics.fmean(latencies) if latencies else float("nan")}
 
 
-def scenario(name, env, ports, rooms_data, args):
+def scenario(name, env, ports, rooms_data, args, log):
     results = {}
     for consumer, app in (("intervisie room", "lms.asgi:application"), ("bare echo-to-group", "benchmarks.bare_asgi:application")):
-        processes = [start_daphne(env, port, app) for port in ports]
+        processes = [start_daphne(env, port, app, log) for port in ports]
         try:
             urls = []
             for room, (session_id, cookies) in enumerate(rooms_data[:args.rooms]):
@@ -196,8 +206,7 @@ def scenario(name, env, ports, rooms_data, args):
             results[consumer] = analyse(sent, received, args.rooms)
         finally:
             for process in processes:
-                process.terminate()
-                process.wait(timeout=10)
+                stop(process)
     print(f"\n{name}")
     print(f"{'consumer':20} {'sent':>6} {'expected':>8} {'delivered':>9} {'lost':>5} {'dup':>4} {'reord':>5} "
           f"{'rooms≠':>6} {'p50 ms':>7} {'p99 ms':>7}")
@@ -222,7 +231,8 @@ def main():
     print(f"preparing {args.rooms} rooms of {CLIENTS_PER_ROOM} clients, {args.messages} messages per client "
           f"every {args.interval} s…")
     rooms_data = prepare_database(env, args.rooms)
-    scenario("1 daphne process, in-memory channel layer", env, [free_port()], rooms_data, args)
+    log = open(tmp / "daphne.log", "w")
+    scenario("1 daphne process, in-memory channel layer", env, [free_port()], rooms_data, args, log)
     if not args.skip_redis and shutil.which("redis-server"):
         redis_port = free_port()
         redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--save", "", "--appendonly", "no"],
@@ -231,10 +241,10 @@ def main():
             time.sleep(0.5)
             redis_env = {**env, "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0", "REDIS_PREFIX": "bench"}
             scenario("2 daphne processes, Redis channel layer and cache", redis_env, [free_port(), free_port()],
-                     rooms_data, args)
+                     rooms_data, args, log)
         finally:
-            redis.terminate()
-            redis.wait(timeout=10)
+            stop(redis)
+    log.close()
     shutil.rmtree(tmp, ignore_errors=True)
 
 

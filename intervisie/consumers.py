@@ -10,12 +10,12 @@ import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
-from django.core.cache import cache
 
 from . import room
 from .groups import is_facilitator, may_enter
 from .models import RoomRole, Session
 from .schedule import rotation
+from .store import store
 from .scanner import scan
 from .scanner.limits import MAX_CASE_CHARS
 
@@ -190,12 +190,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         })
 
     async def _rate_limited(self):
-        key = f"intervisie:rate:{self.user.pk}:{int(time.time()) // RATE_WINDOW}"
-        await cache.aadd(key, 0, RATE_WINDOW * 2)
-        try:
-            count = await cache.aincr(key)
-        except ValueError:  # expired between add and incr
-            count = 1
+        count = await store().incr(f"rate:{self.user.pk}:{int(time.time()) // RATE_WINDOW}", RATE_WINDOW * 2)
         return count > RATE_LIMIT
 
     async def receive(self, text_data=None, bytes_data=None):

@@ -1,10 +1,10 @@
 """The live room's state and the one write path that changes it.
 
-The state (phase, absolute end time, roles, presence, hands, the shared case, sequence number) lives in Django's
-cache: Redis in production, so that every worker and every reconnecting client sees the same room; process
+The state (phase, absolute end time, roles, presence, hands, the shared case, sequence number) lives in
+store.py: Redis in production, so that every worker and every reconnecting client sees the same room; process
 memory in the embedded default. It expires a few hours after the session and is deleted when the session is
 closed. Case text and chat never reach the database: chat is only relayed, the shared case lives in this
-state alone. Changes happen under a per-room lock (an atomic cache `add`), get the next sequence number and are
+state alone. Changes happen under a per-room lock (an atomic `add`), get the next sequence number and are
 sent to the room's channel group while the lock is held, so that every client sees them in the same order.
 """
 
@@ -16,10 +16,10 @@ from datetime import timedelta
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
-from django.core.cache import cache
 from django.utils import timezone
 
 from .models import RoomRole, Session
+from .store import store
 
 OPEN_BEFORE = timedelta(minutes=15)
 OPEN_AFTER_END = timedelta(hours=2)
@@ -42,15 +42,15 @@ def group_name(room_key):
 
 
 def _state_key(room_key):
-    return f"intervisie:room:{room_key}:state"
+    return f"room:{room_key}:state"
 
 
 def _lock_key(room_key):
-    return f"intervisie:room:{room_key}:lock"
+    return f"room:{room_key}:lock"
 
 
 def _closed_key(room_key):
-    return f"intervisie:room:{room_key}:closed"
+    return f"room:{room_key}:closed"
 
 
 def opens_at(session):
@@ -84,19 +84,19 @@ def new_state(info):
 async def _locked(room_key):
     token = uuid.uuid4().hex
     deadline = time.monotonic() + LOCK_TIMEOUT
-    while not await cache.aadd(_lock_key(room_key), token, LOCK_TIMEOUT):
+    while not await store().add(_lock_key(room_key), token, LOCK_TIMEOUT):
         if time.monotonic() > deadline:
             raise RoomError("busy", "De ruimte is even bezet; probeer het opnieuw.")
         await asyncio.sleep(0.005)
     try:
         yield
     finally:
-        if await cache.aget(_lock_key(room_key)) == token:
-            await cache.adelete(_lock_key(room_key))
+        await store().release(_lock_key(room_key), token)
 
 
 async def read(info):
-    return await cache.aget(_state_key(info["key"])) or new_state(info)
+    (state,) = await store().get_many(_state_key(info["key"]))
+    return state or new_state(info)
 
 
 async def change(info, apply, event_type, broadcast=True):
@@ -105,12 +105,13 @@ async def change(info, apply, event_type, broadcast=True):
     The new state is stored with the next sequence number and the event is sent to the room's group.
     """
     async with _locked(info["key"]):
-        if await cache.aget(_closed_key(info["key"])):
+        closed, state = await store().get_many(_closed_key(info["key"]), _state_key(info["key"]))
+        if closed:
             raise RoomError("closed", "De bijeenkomst is afgerond.")
-        state = await read(info)
+        state = state or new_state(info)
         fields = apply(state, time.time())
         state["seq"] += 1
-        await cache.aset(_state_key(info["key"]), state, _ttl(info["ends_at"]))
+        await store().set(_state_key(info["key"]), state, _ttl(info["ends_at"]))
         event = {"type": event_type, "seq": state["seq"], "server_time": time.time(), **fields}
         if broadcast:
             await get_channel_layer().group_send(group_name(info["key"]), {"type": "room.event", "event": event})
@@ -257,7 +258,7 @@ def presence_payload(state, now=None):
 # Synchronous helpers for views.
 
 def minutes_present(session):
-    state = cache.get(_state_key(session.uid.hex))
+    state = store().sync_get(_state_key(session.uid.hex))
     if not state:
         return {}
     return {int(uid): entry["minutes"] for uid, entry in presence_payload(state).items()}
@@ -266,6 +267,6 @@ def minutes_present(session):
 def forget(session):
     """Delete the room's state (with the shared case) and tell connected clients the room is closed."""
     key = session.uid.hex
-    cache.set(_closed_key(key), True, _ttl(session.ends_at))  # no late message brings the state back
-    cache.delete(_state_key(key))
+    store().sync_set(_closed_key(key), True, _ttl(session.ends_at))  # no late message brings the state back
+    store().sync_delete(_state_key(key))
     async_to_sync(get_channel_layer().group_send)(group_name(key), {"type": "room.closed"})

@@ -10,8 +10,8 @@ from datetime import timedelta
 
 import pytest
 from channels.db import database_sync_to_async
+from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -19,6 +19,7 @@ from django.utils import timezone
 from intervisie import attendance, groups, room, schedule
 from intervisie.consumers import MAX_MESSAGE_BYTES, RATE_LIMIT, RATE_WINDOW
 from intervisie.models import Session
+from intervisie.store import store
 from lms.asgi import application
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
@@ -30,11 +31,13 @@ CASE = ("Piotr Kowalski (34) werkt bij Vion in Boxtel. Zijn teamleider Jeroen va
 @pytest.fixture(autouse=True)
 def forget_rate_counts(facilitator, vp, other_vp, third_vp, outsider):
     """User ids come back after a transactional test's flush: their rate counts must not carry over.
-    (Room state needs no cleaning: it is keyed by the session's UUID.)"""
+    (Room state needs no cleaning: it is keyed by the session's UUID.) Every test runs in its own event loop,
+    so it also gets its own channel layer: a Redis layer's locks belong to the loop that made them."""
+    channel_layers.backends.clear()
     yield
     window = int(time.time()) // RATE_WINDOW
-    cache.delete_many([f"intervisie:rate:{user.pk}:{w}" for user in (facilitator, vp, other_vp, third_vp, outsider)
-                       for w in (window - 1, window, window + 1)])
+    store().sync_delete(*[f"rate:{user.pk}:{w}" for user in (facilitator, vp, other_vp, third_vp, outsider)
+                          for w in (window - 1, window, window + 1)])
 
 
 @pytest.fixture
@@ -317,7 +320,7 @@ async def test_confidentiality_case_and_chat_never_reach_database_or_logs(live_s
     await assert_closed_with(presenter, 4410)
     await chair.disconnect()
 
-    assert await cache.aget(f"intervisie:room:{session.uid.hex}:state") is None
+    assert store().sync_get(f"room:{session.uid.hex}:state") is None
     late = communicator(session.pk, cookies["vp"])  # the session is closed: no room any more
     assert (await late.connect())[0]
     await assert_closed_with(late, 4409)
