@@ -207,7 +207,7 @@ def scenario(name, env, ports, rooms_data, args, log):
         finally:
             for process in processes:
                 stop(process)
-    print(f"\n{name}")
+    print(f"\n{name}", flush=True)
     print(f"{'consumer':20} {'sent':>6} {'expected':>8} {'delivered':>9} {'lost':>5} {'dup':>4} {'reord':>5} "
           f"{'rooms≠':>6} {'p50 ms':>7} {'p99 ms':>7}")
     for consumer, r in results.items():

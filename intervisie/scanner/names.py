@@ -14,7 +14,7 @@ from . import gazetteers
 
 TOKEN = re.compile(
     r"B\.V\.|N\.V\.|V\.O\.F\.|(?:[A-Z]\.){1,4}(?=\s)"  # legal forms, initials
-    r"|'t(?!\w)|&"
+    r"|'t(?!\w)|(?<=\s)&(?=\s)|[A-Z]{1,3}&[A-Z]{1,3}\b"  # "Dekker & Partners"; "RI&E" is one word
     r"|[^\W\d_][\w]*(?:['’-][\w]+)*"
 )
 INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
@@ -90,6 +90,8 @@ class Token:
             return False
         if len(text) == 1 or self.is_initials or text in gazetteers.not_names() or self.lower.rstrip(".") in TITLES:
             return False
+        if any(c.isdigit() for c in text) and self.lower not in gazetteers.organisations():
+            return False  # "Q3", "COVID19": codes, not names ("G4S" is known)
         parts = re.split(r"[-'’]", text)
         if parts[0] in gazetteers.not_names() or any(p[:1].islower() and len(p) > 1 for p in parts[1:]):
             return False  # "HR-adviseur", "Excel-bestand"
@@ -97,8 +99,12 @@ class Token:
 
 
 def _is_sentence_start(text, index):
-    before = text[:index].rstrip(" \t\"'‘“(")
-    return not before or before[-1] in ".!?:\n"
+    """After the text's start, a full stop, question or exclamation mark, colon or line break; quotes, brackets
+    and list bullets in between do not matter."""
+    i = index - 1
+    while i >= 0 and text[i] in " \t\"'‘“(-–•*":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
 
 
 def tokenize(text, covered):
@@ -141,7 +147,7 @@ def candidates(text, tokens):
     while i < len(tokens):
         token = tokens[i]
         starts = token.is_name_word or (
-            token.text[:1].isupper() and token.is_particle and i + 1 < len(tokens)
+            token.text[:1].isupper() and token.lower in JOINING_PARTICLES and i + 1 < len(tokens)
             and _joined(text, token, tokens[i + 1]) and tokens[i + 1].is_name_word
         ) or (
             token.is_initials and i + 1 < len(tokens)

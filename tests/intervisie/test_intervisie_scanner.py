@@ -58,6 +58,19 @@ def test_ordinary_words_are_not_flagged(sentence):
     assert scan(sentence) == []
 
 
+def test_a_realistic_case_without_identifiers_gives_nothing():
+    text = """Casus: grensoverschrijdend gedrag in de nachtploeg
+Sinds januari werkt de melder i.v.m. de reorganisatie op een andere afdeling. Om 14.00 uur had zij een
+Teams-overleg met HR en een OR-lid. Zij werkt 80% van haar contract. In Q3 is het verzuim gestegen tot 12 procent.
+- Eerste gesprek: week 12
+- Tweede gesprek: na de kerstvakantie
+Volgens de Arbowet en de cao moet de werkgever een RI&E hebben. De melder zei: "Ik durf niet meer naar binnen."
+Mijn advies: neem contact op met het Juridisch Loket of de Nationale ombudsman. Wat vindt de groep?
+Zij heeft een Marokkaanse achtergrond en spreekt Arabisch en Tamazight.
+Het gaat om drie collega's van de Inkoop en twee van Financiën. De Directeur-bestuurder wist ervan."""
+    assert scan(text) == []
+
+
 def test_names_with_tussenvoegsels_and_foreign_names():
     found = kinds("Getuigen waren Jeroen van der Linden, Noor van 't Hof, Mohamed El Idrissi, "
                   "Ionuț Popescu en Rosa Lopes da Silva.")
