@@ -7,7 +7,7 @@ in the same run:
 Every client sends chat messages; every client of the room should receive each of them once, in the same order.
 Prints, per scenario: sent, expected and delivered deliveries, lost, duplicated, out-of-order, latency p50/p99.
 
-Run: .venv/bin/python benchmarks/room_fanout.py [--rooms 100] [--messages 10] [--interval 2.0] [--redis-port 6391]
+Run: .venv/bin/python benchmarks/room_fanout.py [--rooms 100] [--messages 5] [--interval 10] [--skip-redis]
 Needs redis-server on PATH for scenario 2 (it starts its own on a free port and stops it).
 Only loopback addresses are used; every loop is bounded in count and time.
 """
@@ -220,8 +220,8 @@ def scenario(name, env, ports, rooms_data, args, log):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rooms", type=int, default=100)
-    parser.add_argument("--messages", type=int, default=10, help="chat messages per client")
-    parser.add_argument("--interval", type=float, default=2.0, help="seconds between a client's messages")
+    parser.add_argument("--messages", type=int, default=5, help="chat messages per client")
+    parser.add_argument("--interval", type=float, default=10.0, help="seconds between a client's messages")
     parser.add_argument("--skip-redis", action="store_true")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="vpa-bench-"))

@@ -226,9 +226,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             text = message["text"].strip()
             if not text:
                 raise room.RoomError("invalid", "Een leeg bericht wordt niet verstuurd.")
-            _state, event = await room.change(info, room.chat(), "chat", broadcast=False)
-            event.update({"from": uid, "text": text})
-            await self.channel_layer.group_send(room.group_name(info["key"]), {"type": "room.event", "event": event})
+            await room.change(info, room.chat(), "chat", extra={"from": uid, "text": text})
         elif kind == "hand":
             await room.change(info, room.set_hand(uid, message["raised"]), "hands")
         elif kind == "role.assign":

@@ -99,10 +99,12 @@ async def read(info):
     return state or new_state(info)
 
 
-async def change(info, apply, event_type, broadcast=True):
+async def change(info, apply, event_type, extra=None):
     """Apply `apply(state, now)` under the room's lock; it returns the event's fields (or raises RoomError).
 
-    The new state is stored with the next sequence number and the event is sent to the room's group.
+    The new state is stored with the next sequence number and the event (with `extra` fields that are not part
+    of the state, such as a chat text) is sent to the room's group before the lock is released, so that events
+    leave in sequence order even when several workers change the same room.
     """
     async with _locked(info["key"]):
         closed, state = await store().get_many(_closed_key(info["key"]), _state_key(info["key"]))
@@ -112,9 +114,8 @@ async def change(info, apply, event_type, broadcast=True):
         fields = apply(state, time.time())
         state["seq"] += 1
         await store().set(_state_key(info["key"]), state, _ttl(info["ends_at"]))
-        event = {"type": event_type, "seq": state["seq"], "server_time": time.time(), **fields}
-        if broadcast:
-            await get_channel_layer().group_send(group_name(info["key"]), {"type": "room.event", "event": event})
+        event = {"type": event_type, "seq": state["seq"], "server_time": time.time(), **fields, **(extra or {})}
+        await get_channel_layer().group_send(group_name(info["key"]), {"type": "room.event", "event": event})
         return state, event
 
 
