@@ -1,3 +1,5 @@
 """WebSocket routes of every app. The intervisie live rooms add theirs here."""
 
-websocket_urlpatterns = []
+from intervisie.routing import websocket_urlpatterns as intervisie_routes
+
+websocket_urlpatterns = [*intervisie_routes]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/", include("lms.accounts.urls")),
     path("organisaties/", include("lms.organisations.urls")),
     path("leren/", include("courses.urls")),
+    path("intervisie/", include("intervisie.urls")),
     path("taal/", set_language, name="set_language"),
 ]
 

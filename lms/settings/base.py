@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "channels",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -140,6 +142,13 @@ else:
         }
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background tasks (django-tasks): Wagtail's run at once as before; intervisie reminders are queued in the
+# database with a run-after time and sent by `manage.py db_worker --backend intervisie` (a separate process).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "intervisie": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"},
+}
 
 # Accounts
 AUTH_USER_MODEL = "accounts.User"

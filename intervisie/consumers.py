@@ -1,0 +1,267 @@
+"""The live room's WebSocket consumer. Protocol: docs/websocket-protocol.md.
+
+Every message is untrusted: size-limited, JSON, validated against the schema below, rate-limited per user,
+and the sender's right to be in the room is checked again before it is applied. An invalid message gets an
+`error` event back; the connection and the room carry on. Message contents are never logged.
+"""
+
+import json
+import time
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from . import room
+from .groups import is_facilitator, may_enter
+from .models import RoomRole, Session
+from .schedule import rotation
+from .store import store
+from .scanner import scan
+from .scanner.limits import MAX_CASE_CHARS
+
+MAX_MESSAGE_BYTES = 64 * 1024
+MAX_CHAT_CHARS = 1000
+MAX_TERMS = 20
+RATE_WINDOW = 10  # seconds
+RATE_LIMIT = 40  # messages per user per window, over all their connections
+
+CLOSE_NOT_LOGGED_IN = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_OPEN = 4409
+CLOSE_ROOM_CLOSED = 4410
+
+FACILITATOR_ONLY = {"phase.start", "phase.pause", "phase.extend", "phase.next", "role.assign"}
+INBRENGER_ONLY = {"case.scan", "case.share", "case.withdraw"}
+
+
+def _str(max_len, min_len=0):
+    return lambda v: isinstance(v, str) and min_len <= len(v) <= max_len
+
+
+def _int(low, high):
+    return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
+
+
+def _terms(v):
+    return isinstance(v, list) and len(v) <= MAX_TERMS and all(isinstance(t, str) and len(t) <= 100 for t in v)
+
+
+def _bool(v):
+    return isinstance(v, bool)
+
+
+# type: {field: (validator, required)}
+SCHEMA = {
+    "resync": {},
+    "chat": {"text": (_str(MAX_CHAT_CHARS, 1), True)},
+    "hand": {"raised": (_bool, True)},
+    "role.assign": {"user": (_int(1, 2**62), True), "role": (lambda v: v in RoomRole.values, True)},
+    "phase.start": {},
+    "phase.pause": {},
+    "phase.extend": {"minutes": (_int(1, room.MAX_EXTEND_MINUTES), True)},
+    "phase.next": {},
+    "case.scan": {"text": (_str(MAX_CASE_CHARS, 1), True), "terms": (_terms, False)},
+    "case.share": {"text": (_str(MAX_CASE_CHARS, 1), True), "dismissed": (_terms, False), "terms": (_terms, False)},
+    "case.withdraw": {},
+}
+
+
+def validate(text_data):
+    """The message as a dict, or raise room.RoomError."""
+    if text_data is None:
+        raise room.RoomError("invalid", "Alleen tekstberichten (JSON) zijn toegestaan.")
+    if len(text_data.encode()) > MAX_MESSAGE_BYTES:
+        raise room.RoomError("too_large", f"Bericht te groot (hoogstens {MAX_MESSAGE_BYTES // 1024} kB).")
+    try:
+        message = json.loads(text_data)
+    except ValueError:
+        raise room.RoomError("invalid_json", "Het bericht is geen geldige JSON.") from None
+    if not isinstance(message, dict) or message.get("type") not in SCHEMA:
+        raise room.RoomError("unknown_type", "Onbekend berichttype.")
+    fields = SCHEMA[message["type"]]
+    extra = set(message) - set(fields) - {"type", "id"}
+    if extra:
+        raise room.RoomError("invalid", "Onbekend veld: " + ", ".join(sorted(extra)[:3]) + ".")
+    for name, (check, required) in fields.items():
+        if name not in message:
+            if required:
+                raise room.RoomError("invalid", f"Veld '{name}' ontbreekt.")
+        elif not check(message[name]):
+            raise room.RoomError("invalid", f"Veld '{name}' heeft een ongeldige waarde.")
+    return message
+
+
+@database_sync_to_async
+def load_room_info(session_id, user):
+    """What the consumer needs about the session, or None when the user may not enter it."""
+    session = Session.objects.select_related("group", "method").filter(pk=session_id).first()
+    if session is None or not may_enter(user, session.group):
+        return None, None
+    members = list(session.group.memberships.select_related("user").order_by("joined_at"))
+    people = {str(m.user_id): m.user.get_full_name() or m.user.email for m in members}
+    people[str(session.group.facilitator_id)] = session.group.facilitator.get_full_name() or session.group.facilitator.email
+    info = {
+        "id": session.pk,
+        "key": session.uid.hex,
+        "starts_at": session.starts_at,
+        "ends_at": session.ends_at,
+        "facilitator": session.group.facilitator_id,
+        "members": [m.user_id for m in members],
+        "people": people,
+        "method": session.method.name,
+        "phases": [{"name": p.name, "minutes": p.minutes, "instruction": p.instruction, "roles": p.roles}
+                   for p in session.method.phases.all()],
+        "suggested_inbrenger": next((u.pk for u in rotation(session.group)), None),
+    }
+    return session, info
+
+
+@database_sync_to_async
+def still_allowed(session_id, user):
+    """Checked before every action: still a member (or the facilitator), and the session still open."""
+    session = Session.objects.select_related("group").filter(pk=session_id).first()
+    if session is None or not may_enter(user, session.group):
+        return CLOSE_FORBIDDEN
+    if not room.is_open(session):
+        return CLOSE_ROOM_CLOSED
+    return None
+
+
+class RoomConsumer(AsyncWebsocketConsumer):
+    async def connect(self):
+        self.user = self.scope.get("user")
+        self.info = None
+        await self.accept()
+        if not self.user or not self.user.is_authenticated:
+            return await self.close(code=CLOSE_NOT_LOGGED_IN)
+        session_id = self.scope["url_route"]["kwargs"]["session_id"]
+        session, info = await load_room_info(session_id, self.user)
+        if session is None:
+            return await self.close(code=CLOSE_FORBIDDEN)
+        if not room.is_open(session):
+            return await self.close(code=CLOSE_NOT_OPEN)
+        self.info = info
+        self.is_facilitator = await database_sync_to_async(is_facilitator)(self.user, session.group)
+        await self.channel_layer.group_add(room.group_name(info["key"]), self.channel_name)
+        try:
+            await room.change(info, room.join(self.user.pk, self.channel_name), "presence")
+        except room.RoomError:
+            self.info = None
+            await self.channel_layer.group_discard(room.group_name(info["key"]), self.channel_name)
+            return await self.close(code=CLOSE_ROOM_CLOSED)
+        await self.send_state()
+
+    async def disconnect(self, code):
+        if self.info is not None:
+            await self.channel_layer.group_discard(room.group_name(self.info["key"]), self.channel_name)
+            try:
+                await room.change(self.info, room.leave(self.user.pk, self.channel_name), "presence")
+            except room.RoomError:
+                pass  # the room was closed meanwhile
+
+    async def send_json(self, payload):
+        await self.send(text_data=json.dumps(payload, ensure_ascii=False))
+
+    async def send_error(self, code, message, request_id=None):
+        payload = {"type": "error", "code": code, "message": message}
+        if request_id is not None:
+            payload["id"] = request_id
+        await self.send_json(payload)
+
+    async def send_state(self):
+        state = await room.read(self.info)
+        info = self.info
+        await self.send_json({
+            "type": "state",
+            "seq": state["seq"],
+            "server_time": time.time(),
+            "me": self.user.pk,
+            "is_facilitator": self.is_facilitator,
+            "method": info["method"],
+            "phases": info["phases"],
+            "phase": room.phase_payload(state, info),
+            "people": info["people"],
+            "roles": state["roles"],
+            "presence": room.presence_payload(state),
+            "hands": state["hands"],
+            "case": state["case"],
+            "suggested_inbrenger": info["suggested_inbrenger"],
+            "starts_at": info["starts_at"].isoformat(),
+        })
+
+    async def _rate_limited(self):
+        count = await store().incr(f"rate:{self.user.pk}:{int(time.time()) // RATE_WINDOW}", RATE_WINDOW * 2)
+        return count > RATE_LIMIT
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.info is None:
+            return
+        if await self._rate_limited():
+            return await self.send_error("rate_limited", "Te veel berichten; wacht even.")
+        try:
+            message = validate(text_data)
+        except room.RoomError as error:
+            return await self.send_error(error.code, str(error))
+        request_id = message.get("id") if isinstance(message.get("id"), (str, int)) else None
+        closed = await still_allowed(self.info["id"], self.user)
+        if closed:
+            return await self.close(code=closed)
+        try:
+            await self.handle(message)
+        except room.RoomError as error:
+            await self.send_error(error.code, str(error), request_id)
+
+    async def handle(self, message):
+        kind = message["type"]
+        info, uid = self.info, self.user.pk
+        if kind in FACILITATOR_ONLY and not self.is_facilitator:
+            raise room.RoomError("forbidden", "Alleen de gespreksleider kan dit doen.")
+        if kind in INBRENGER_ONLY:
+            state = await room.read(info)
+            if state["roles"].get(str(uid)) != RoomRole.INBRENGER:
+                raise room.RoomError("forbidden", "Alleen de inbrenger kan de casus inbrengen.")
+        if kind == "resync":
+            await self.send_state()
+        elif kind == "chat":
+            text = message["text"].strip()
+            if not text:
+                raise room.RoomError("invalid", "Een leeg bericht wordt niet verstuurd.")
+            await room.change(info, room.chat(), "chat", extra={"from": uid, "text": text})
+        elif kind == "hand":
+            await room.change(info, room.set_hand(uid, message["raised"]), "hands")
+        elif kind == "role.assign":
+            await room.change(info, room.assign_role(info, message["user"], message["role"]), "roles")
+        elif kind == "phase.start":
+            await room.change(info, room.start_or_resume(info), "phase")
+        elif kind == "phase.pause":
+            await room.change(info, room.pause(info), "phase")
+        elif kind == "phase.extend":
+            await room.change(info, room.extend(info, message["minutes"]), "phase")
+        elif kind == "phase.next":
+            await room.change(info, room.advance(info), "phase")
+        elif kind == "case.scan":
+            findings = scan(message["text"], extra_terms=message.get("terms", []))
+            await self.send_json({"type": "case.findings", "id": message.get("id"),
+                                  "findings": [f.as_dict() for f in findings]})
+        elif kind == "case.share":
+            text = message["text"]
+            dismissed = {t.casefold() for t in message.get("dismissed", [])}
+            left = [f for f in scan(text, extra_terms=message.get("terms", [])) if f.text.casefold() not in dismissed]
+            if left:
+                await self.send_json({"type": "case.findings", "id": message.get("id"),
+                                      "findings": [f.as_dict() for f in left]})
+                raise room.RoomError("unresolved", "Beoordeel eerst elke gemarkeerde passage: vervangen, "
+                                                   "aanpassen of bewust laten staan.")
+            await room.change(info, room.share_case(text), "case")
+        elif kind == "case.withdraw":
+            await room.change(info, room.withdraw_case(), "case")
+
+    async def room_event(self, message):
+        await self.send_json(message["event"])
+
+    async def room_closed(self, message):
+        await self.channel_layer.group_discard(room.group_name(self.info["key"]), self.channel_name)
+        self.info = None
+        await self.send_json({"type": "closed", "message": "De gespreksleider heeft de bijeenkomst afgerond."})
+        await self.close(code=CLOSE_ROOM_CLOSED)
+

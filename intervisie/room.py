@@ -1,0 +1,273 @@
+"""The live room's state and the one write path that changes it.
+
+The state (phase, absolute end time, roles, presence, hands, the shared case, sequence number) lives in
+store.py: Redis in production, so that every worker and every reconnecting client sees the same room; process
+memory in the embedded default. It expires a few hours after the session and is deleted when the session is
+closed. Case text and chat never reach the database: chat is only relayed, the shared case lives in this
+state alone. Changes happen under a per-room lock (an atomic `add`), get the next sequence number and are
+sent to the room's channel group while the lock is held, so that every client sees them in the same order.
+"""
+
+import asyncio
+import time
+import uuid
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.utils import timezone
+
+from .models import RoomRole, Session
+from .store import store
+
+OPEN_BEFORE = timedelta(minutes=15)
+OPEN_AFTER_END = timedelta(hours=2)
+LOCK_TIMEOUT = 5  # seconds; a crashed worker's lock frees itself
+MAX_EXTEND_MINUTES = 30
+
+
+class RoomError(Exception):
+    """A refused room action; `code` for clients, str() a Dutch message."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+
+
+# Keys and groups are named after the session's UUID, never reused (unlike an id after a test database flush).
+
+def group_name(room_key):
+    return f"intervisie.room.{room_key}"
+
+
+def _state_key(room_key):
+    return f"room:{room_key}:state"
+
+
+def _lock_key(room_key):
+    return f"room:{room_key}:lock"
+
+
+def _closed_key(room_key):
+    return f"room:{room_key}:closed"
+
+
+def opens_at(session):
+    return session.starts_at - OPEN_BEFORE
+
+
+def is_open(session, now=None):
+    now = now or timezone.now()
+    return session.status == Session.Status.PLANNED and opens_at(session) <= now <= session.ends_at + OPEN_AFTER_END
+
+
+def _ttl(ends_at):
+    return max(60, int((ends_at + OPEN_AFTER_END - timezone.now()).total_seconds()) + 60)
+
+
+def new_state(info):
+    """The state of a room nobody has entered yet. `info`: see consumers.load_room_info."""
+    roles = {str(uid): RoomRole.DEELNEMER for uid in info["members"]}
+    roles[str(info["facilitator"])] = RoomRole.GESPREKSLEIDER
+    return {
+        "seq": 0,
+        "phase": {"index": None, "status": "waiting", "ends_at": None, "remaining": None},
+        "roles": roles,
+        "hands": [],
+        "presence": {},
+        "case": None,
+    }
+
+
+@asynccontextmanager
+async def _locked(room_key):
+    token = uuid.uuid4().hex
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    while not await store().add(_lock_key(room_key), token, LOCK_TIMEOUT):
+        if time.monotonic() > deadline:
+            raise RoomError("busy", "De ruimte is even bezet; probeer het opnieuw.")
+        await asyncio.sleep(0.005)
+    try:
+        yield
+    finally:
+        await store().release(_lock_key(room_key), token)
+
+
+async def read(info):
+    (state,) = await store().get_many(_state_key(info["key"]))
+    return state or new_state(info)
+
+
+async def change(info, apply, event_type, extra=None):
+    """Apply `apply(state, now)` under the room's lock; it returns the event's fields (or raises RoomError).
+
+    The new state is stored with the next sequence number and the event (with `extra` fields that are not part
+    of the state, such as a chat text) is sent to the room's group before the lock is released, so that events
+    leave in sequence order even when several workers change the same room.
+    """
+    async with _locked(info["key"]):
+        closed, state = await store().get_many(_closed_key(info["key"]), _state_key(info["key"]))
+        if closed:
+            raise RoomError("closed", "De bijeenkomst is afgerond.")
+        state = state or new_state(info)
+        fields = apply(state, time.time())
+        state["seq"] += 1
+        await store().set(_state_key(info["key"]), state, _ttl(info["ends_at"]))
+        event = {"type": event_type, "seq": state["seq"], "server_time": time.time(), **fields, **(extra or {})}
+        await get_channel_layer().group_send(group_name(info["key"]), {"type": "room.event", "event": event})
+        return state, event
+
+
+# State changes. Each takes (state, now) and returns the fields of the event the room receives.
+
+def phase_payload(state, info, now=None):
+    phase = dict(state["phase"])
+    if phase["index"] is not None:
+        phase.update(info["phases"][phase["index"]])
+    return phase
+
+
+def start_or_resume(info):
+    def apply(state, now):
+        phase = state["phase"]
+        if phase["status"] == "waiting":
+            state["phase"] = {"index": 0, "status": "running", "ends_at": now + info["phases"][0]["minutes"] * 60,
+                              "remaining": None}
+        elif phase["status"] == "paused":
+            state["phase"] = {**phase, "status": "running", "ends_at": now + phase["remaining"], "remaining": None}
+        else:
+            raise RoomError("invalid_state", "De fase loopt al of de methode is afgelopen.")
+        return {"phase": phase_payload(state, info)}
+    return apply
+
+
+def pause(info):
+    def apply(state, now):
+        phase = state["phase"]
+        if phase["status"] != "running":
+            raise RoomError("invalid_state", "Er loopt geen fase om te pauzeren.")
+        state["phase"] = {**phase, "status": "paused", "remaining": max(0.0, phase["ends_at"] - now),
+                          "ends_at": None}
+        return {"phase": phase_payload(state, info)}
+    return apply
+
+
+def extend(info, minutes):
+    def apply(state, now):
+        phase = state["phase"]
+        if phase["status"] == "running":
+            phase["ends_at"] = max(phase["ends_at"], now) + minutes * 60
+        elif phase["status"] == "paused":
+            phase["remaining"] += minutes * 60
+        else:
+            raise RoomError("invalid_state", "Er is geen fase om te verlengen.")
+        return {"phase": phase_payload(state, info)}
+    return apply
+
+
+def advance(info):
+    def apply(state, now):
+        phase = state["phase"]
+        if phase["status"] == "ended":
+            raise RoomError("invalid_state", "De methode is al afgelopen.")
+        index = 0 if phase["index"] is None else phase["index"] + 1
+        if index >= len(info["phases"]):
+            state["phase"] = {"index": phase["index"], "status": "ended", "ends_at": None, "remaining": None}
+        else:
+            state["phase"] = {"index": index, "status": "running",
+                              "ends_at": now + info["phases"][index]["minutes"] * 60, "remaining": None}
+        return {"phase": phase_payload(state, info)}
+    return apply
+
+
+def assign_role(info, user_id, role):
+    def apply(state, now):
+        if str(user_id) not in state["roles"]:
+            raise RoomError("unknown_user", "Deze persoon hoort niet bij de groep.")
+        if role in (RoomRole.INBRENGER, RoomRole.TIJDBEWAKER, RoomRole.GESPREKSLEIDER):
+            for uid, current in state["roles"].items():
+                if current == role:  # one inbrenger, one tijdbewaker, one gespreksleider at a time
+                    state["roles"][uid] = RoomRole.DEELNEMER
+        if state["roles"][str(user_id)] == RoomRole.INBRENGER and role != RoomRole.INBRENGER:
+            state["case"] = None  # a new inbrenger starts with an empty case
+        state["roles"][str(user_id)] = role
+        return {"roles": state["roles"], "case": state["case"]}
+    return apply
+
+
+def set_hand(user_id, raised):
+    def apply(state, now):
+        hands = [uid for uid in state["hands"] if uid != user_id]
+        if raised:
+            hands.append(user_id)
+        state["hands"] = hands
+        return {"hands": hands}
+    return apply
+
+
+def join(user_id, channel_name):
+    def apply(state, now):
+        entry = state["presence"].setdefault(str(user_id), {"channels": [], "since": None, "seconds": 0.0})
+        if not entry["channels"]:
+            entry["since"] = now
+        if channel_name not in entry["channels"]:
+            entry["channels"].append(channel_name)
+        return {"presence": presence_payload(state, now)}
+    return apply
+
+
+def leave(user_id, channel_name):
+    def apply(state, now):
+        entry = state["presence"].get(str(user_id))
+        if entry and channel_name in entry["channels"]:
+            entry["channels"].remove(channel_name)
+            if not entry["channels"]:
+                entry["seconds"] += now - entry["since"]
+                entry["since"] = None
+                state["hands"] = [uid for uid in state["hands"] if uid != user_id]
+        return {"presence": presence_payload(state, now), "hands": state["hands"]}
+    return apply
+
+
+def share_case(text):
+    def apply(state, now):
+        state["case"] = {"text": text, "shared_at": now}
+        return {"case": state["case"]}
+    return apply
+
+
+def withdraw_case():
+    def apply(state, now):
+        state["case"] = None
+        return {"case": None}
+    return apply
+
+
+def chat():
+    """Chat is only relayed: the text goes in the event, never into the state."""
+    return lambda state, now: {}
+
+
+def presence_payload(state, now=None):
+    now = now or time.time()
+    return {uid: {"online": bool(entry["channels"]),
+                  "minutes": int((entry["seconds"] + (now - entry["since"] if entry["since"] else 0)) // 60)}
+            for uid, entry in state["presence"].items()}
+
+
+# Synchronous helpers for views.
+
+def minutes_present(session):
+    state = store().sync_get(_state_key(session.uid.hex))
+    if not state:
+        return {}
+    return {int(uid): entry["minutes"] for uid, entry in presence_payload(state).items()}
+
+
+def forget(session):
+    """Delete the room's state (with the shared case) and tell connected clients the room is closed."""
+    key = session.uid.hex
+    store().sync_set(_closed_key(key), True, _ttl(session.ends_at))  # no late message brings the state back
+    store().sync_delete(_state_key(key))
+    async_to_sync(get_channel_layer().group_send)(group_name(key), {"type": "room.closed"})
