@@ -96,7 +96,7 @@ def test_trainer_builds_a_course_with_every_block_and_a_second_trainer_publishes
 
     page.goto(f"{live_daphne}/beheer/pages/{course.pk}/add_subpage/")
     page.fill("#id_title", "Van signaal naar advies")
-    insert_block(page, "tekst")
+    insert_block(page, "text")  # the admin runs in English here, and "tekst" has an English translation
     fill_draftail(page, "[data-contentpath=body]", "Een vertrouwenspersoon ziet patronen die anderen niet zien.")
     insert_block(page, "afbeelding")
     choose_in_modal(page, "[data-contentpath=body] [data-chooser-action-choose]", "Gesprek met een melder")
