@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.files.images import ImageFile
+from django.utils import translation
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
@@ -51,6 +52,9 @@ def prepare():
 
 
 def insert_block(page, label):
+    """Add a block by its label as the (English) admin shows it: the Dutch label's English translation, if any."""
+    with translation.override("en"):
+        label = translation.gettext(label)
     page.locator("[data-contentpath=body] > * button.c-sf-add-button, [data-contentpath=body] button.c-sf-add-button").last.click()
     page.locator("[role=option]", has_text=label).first.click()
 
@@ -96,7 +100,7 @@ def test_trainer_builds_a_course_with_every_block_and_a_second_trainer_publishes
 
     page.goto(f"{live_daphne}/beheer/pages/{course.pk}/add_subpage/")
     page.fill("#id_title", "Van signaal naar advies")
-    insert_block(page, "text")  # the admin runs in English here, and "tekst" has an English translation
+    insert_block(page, "tekst")
     fill_draftail(page, "[data-contentpath=body]", "Een vertrouwenspersoon ziet patronen die anderen niet zien.")
     insert_block(page, "afbeelding")
     choose_in_modal(page, "[data-contentpath=body] [data-chooser-action-choose]", "Gesprek met een melder")
