@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/", include("lms.accounts.urls")),
     path("organisaties/", include("lms.organisations.urls")),
     path("taal/", set_language, name="set_language"),
+    path("certificaten/", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,81 @@
+"""A certificate is a snapshot of its claims at the moment of issue, plus its signed Open Badge credential.
+
+Only `certificates.issuing` writes these rows.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# One status list credential holds this many entries (16 KB of bits, the minimum the spec asks for privacy).
+STATUS_LIST_SIZE = 131072
+
+
+class Certificate(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.CharField(_("verificatiecode"), max_length=16, unique=True, editable=False)
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="certificates", verbose_name=_("houder")
+    )
+    holder_name = models.CharField(_("naam houder"), max_length=300)
+    course_key = models.CharField(_("cursussleutel"), max_length=100)
+    course_title = models.CharField(_("cursus"), max_length=300)
+    description = models.TextField(_("omschrijving"), blank=True)
+    competencies = models.JSONField(_("competenties"), default=list)
+    evidence = models.JSONField(_("onderbouwing"), default=list)
+    hours = models.DecimalField(_("studie-uren"), max_digits=5, decimal_places=1)
+    issuer_name = models.CharField(_("uitgever"), max_length=200)
+    issued_at = models.DateTimeField(_("uitgegeven op"), default=timezone.now)
+    valid_until = models.DateTimeField(_("geldig tot"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("handmatig uitgegeven door"),
+    )
+    issue_reason = models.TextField(_("reden van handmatige uitgifte"), blank=True)
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("ingetrokken door"),
+    )
+    revocation_reason = models.TextField(_("reden van intrekking"), blank=True)
+    credential = models.JSONField(_("Open Badge-credential"), default=dict)
+
+    class Meta:
+        verbose_name = _("certificaat")
+        verbose_name_plural = _("certificaten")
+        ordering = ["-issued_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["holder", "course_key"], name="one_certificate_per_holder_and_course"),
+        ]
+
+    def __str__(self):
+        return f"{self.course_title} – {self.holder_name} ({self.display_code})"
+
+    @property
+    def display_code(self):
+        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
+
+    # The status list position follows from the primary key, so it is unique without a second counter.
+    @property
+    def status_list(self):
+        return self.pk // STATUS_LIST_SIZE
+
+    @property
+    def status_index(self):
+        return self.pk % STATUS_LIST_SIZE
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    def is_expired(self, now=None):
+        return (now or timezone.now()) >= self.valid_until
+
+    def status(self, now=None):
+        """'ingetrokken', 'verlopen' or 'geldig'."""
+        if self.is_revoked:
+            return "ingetrokken"
+        return "verlopen" if self.is_expired(now) else "geldig"

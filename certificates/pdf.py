@@ -1,0 +1,68 @@
+"""The one-page Dutch certificate PDF: xhtml2pdf with an embedded font, a QR code to the verification page,
+and the signed Open Badge credential attached as a file inside the PDF."""
+
+import io
+import json
+from pathlib import Path
+
+import segno
+from django.template.loader import render_to_string
+from django.utils import timezone
+from pypdf import PdfReader, PdfWriter
+from xhtml2pdf import pisa
+from xhtml2pdf.config.resources import ResourceAccessPolicy
+
+from . import credentials
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+ATTACHMENT = "openbadgecredential.json"
+# Fonts are the only files a render may read; nothing is fetched over the network.
+POLICY = ResourceAccessPolicy(allow_remote=False, base_dir=FONT_DIR)
+
+
+class PdfError(Exception):
+    pass
+
+
+def render(certificate):
+    url = credentials.verify_url(certificate)
+    qr = segno.make(url, error="m")
+    html = render_to_string(
+        "certificates/certificate_pdf.html",
+        {
+            "certificate": certificate,
+            "verify_url": url,
+            "qr": qr.svg_data_uri(border=0, dark="#1b2a4a"),
+            "issued": timezone.localtime(certificate.issued_at),
+            "valid_until": timezone.localtime(certificate.valid_until),
+            "font_dir": FONT_DIR.as_posix(),
+        },
+    )
+    out = io.BytesIO()
+    status = pisa.CreatePDF(html, dest=out, encoding="utf-8", resource_policy=POLICY)
+    if status.err:
+        raise PdfError("Het certificaat kon niet als PDF worden gemaakt.")
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(out.getvalue())))
+    writer.add_metadata(
+        {
+            "/Title": f"Certificaat {certificate.course_title} – {certificate.holder_name}",
+            "/Author": certificate.issuer_name,
+            "/Subject": f"Verificatiecode {certificate.display_code}",
+        }
+    )
+    writer.add_attachment(ATTACHMENT, json.dumps(certificate.credential, ensure_ascii=False).encode("utf-8"))
+    result = io.BytesIO()
+    writer.write(result)
+    return result.getvalue()
+
+
+def attached_credential(data):
+    """The credential JSON attached to a certificate PDF."""
+    try:
+        attachments = PdfReader(io.BytesIO(data)).attachments
+    except Exception as error:  # pypdf raises many kinds for damaged files
+        raise ValueError(f"Het PDF-bestand is niet leesbaar: {error}") from None
+    found = attachments.get(ATTACHMENT)
+    if not found:
+        raise ValueError("Deze PDF bevat geen Open Badge-credential.")
+    return found[0].decode("utf-8")
