@@ -87,7 +87,7 @@ def verify(request, code):
 @require_http_methods(["GET", "POST"])
 def check(request):
     """Type a code to reach its page, or upload a credential, badge or PDF to check it."""
-    form = CheckForm(request.POST or None, request.FILES or None)
+    form = CheckForm(request.POST, request.FILES) if request.method == "POST" else CheckForm()
     result = None
     if request.method == "POST":
         if not ratelimit.spend(request):
