@@ -46,3 +46,64 @@ class CheckForm(AccessibleFormMixin, forms.Form):
         if not self.errors and not data.get("code") and not data.get("file"):
             raise forms.ValidationError("Vul een verificatiecode in of kies een bestand.")
         return data
+
+
+def _lines(text):
+    """'Naam – omschrijving' per line into [{"name", "description"}]."""
+    items = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        for separator in (" – ", " - ", ": "):
+            if separator in line:
+                name, description = line.split(separator, 1)
+                items.append({"name": name.strip(), "description": description.strip()})
+                break
+        else:
+            items.append({"name": line})
+    return items
+
+
+class ManualIssueForm(AccessibleFormMixin, forms.Form):
+    holder = forms.EmailField(label="E-mailadres van de vertrouwenspersoon")
+    course_ref = forms.SlugField(
+        label="Cursussleutel", max_length=100, help_text="Korte vaste naam van de cursus, bijvoorbeeld basisopleiding-vp."
+    )
+    course_title = forms.CharField(label="Titel van de cursus", max_length=300)
+    hours = forms.DecimalField(label="Studie-uren", min_value=0.5, max_value=999, decimal_places=1)
+    competencies = forms.CharField(
+        label="Competenties", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Eén per regel, eventueel met een omschrijving na een streepje: ‘Het eerste gesprek voeren – luistert en vat samen’.",
+    )
+    evidence = forms.CharField(
+        label="Onderbouwing", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Eén per regel: modules en toetsresultaten, bijvoorbeeld ‘Eindtoets: behaald met 80%’.",
+    )
+    valid_years = forms.IntegerField(label="Geldig (jaren)", min_value=1, max_value=10, initial=4)
+    reason = forms.CharField(
+        label="Reden van handmatige uitgifte", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        help_text="Wordt bewaard bij het certificaat, bijvoorbeeld ‘klassikale opleiding gevolgd op 12 september’.",
+    )
+
+    def clean_holder(self):
+        from lms.accounts.models import User  # noqa: PLC0415
+
+        holder = User.objects.filter(email__iexact=self.cleaned_data["holder"]).first()
+        if holder is None:
+            raise forms.ValidationError("Er is geen account met dit e-mailadres.")
+        return holder
+
+    def clean_competencies(self):
+        return _lines(self.cleaned_data["competencies"])
+
+    def clean_evidence(self):
+        return _lines(self.cleaned_data["evidence"])
+
+
+class RevokeForm(AccessibleFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Reden van intrekking", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        help_text="Let op: de reden staat op de openbare verificatiepagina. Noem geen persoonlijke of vertrouwelijke details.",
+    )
+    confirm = forms.BooleanField(label="Ik begrijp dat intrekken definitief is.")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import staff_views, views
 
 app_name = "certificates"
 
@@ -13,4 +13,9 @@ urlpatterns = [
     path("v/<str:code>/credential.json", views.download_json, name="download_json"),
     path("v/<str:code>/badge.png", views.download_png, name="download_png"),
     path("v/<str:code>/certificaat.pdf", views.download_pdf, name="download_pdf"),
+    path("mijn/", staff_views.mine, name="mine"),
+    path("werkgever/", staff_views.employer, name="employer"),
+    path("beheer/", staff_views.manage, name="manage"),
+    path("beheer/uitgeven/", staff_views.issue, name="issue"),
+    path("beheer/<uuid:uuid>/intrekken/", staff_views.revoke, name="revoke"),
 ]
