@@ -57,8 +57,13 @@ def issuer_profile():
 
 
 def published_issuer_profile():
-    """The issuer profile with the URLs of every key it signs with (old ones too)."""
+    """The issuer profile, also the controller document of every key it signs with (old ones too).
+
+    The DID context comes first: it defines `assertionMethod`, and verifiers such as Digital Bazaar's read the
+    controller document without reframing it then.
+    """
     profile = issuer_profile()
+    profile["@context"] = [jsonld.DID_V1, *profile["@context"]]
     profile["assertionMethod"] = [key_url(key.key_id) for key in keys.all_keys()]
     return profile
 

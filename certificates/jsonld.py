@@ -16,6 +16,7 @@ OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
 MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
 STATUS_LIST_V1 = "https://www.w3.org/ns/credentials/status/v1"
+DID_V1 = "https://www.w3.org/ns/did/v1"
 
 CONTEXT_FILES = {
     CREDENTIALS_V2: "credentials-v2.jsonld",
@@ -23,6 +24,7 @@ CONTEXT_FILES = {
     DATA_INTEGRITY_V2: "data-integrity-v2.jsonld",
     MULTIKEY_V1: "multikey-v1.jsonld",
     STATUS_LIST_V1: "vc-bitstring-status-list-v1.jsonld",
+    DID_V1: "did-v1.jsonld",
 }
 
 

@@ -56,3 +56,13 @@ def test_issuer_profile_and_keys_are_published(client, db, signing_key):
 def test_multibase_round_trip_with_leading_zeros():
     for data in (b"", b"\0\0abc", bytes(range(40))):
         assert multibase.b58decode(multibase.b58encode(data)) == data
+
+
+def test_published_documents_are_strict_json_ld(db, signing_key):
+    """Safe mode: every property must be defined by the local contexts (no undefined terms dropped)."""
+    from certificates import credentials, jsonld
+
+    for document in (credentials.published_issuer_profile(), credentials.multikey_document(signing_key)):
+        assert jsonld.canonical_nquads(document)
+    nquads = jsonld.canonical_nquads(credentials.published_issuer_profile())
+    assert "<https://w3id.org/security#assertionMethod>" in nquads
