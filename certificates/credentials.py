@@ -163,12 +163,17 @@ def sign(document, key=None):
     return proofs.sign(document, key.private_key, key_url(key.key_id), iso(timezone.now()))
 
 
-def status_list_credential(number):
-    """The signed revocation list `number`, built from the records at this moment."""
+def encoded_status_list(number):
+    """The revocation bits of list `number` as they are at this moment, from the records."""
     start = number * status_list.STATUS_LIST_SIZE
     revoked = Certificate.objects.filter(
         revoked_at__isnull=False, pk__gte=start, pk__lt=start + status_list.STATUS_LIST_SIZE
     ).values_list("pk", flat=True)
+    return status_list.encode(pk - start for pk in revoked)
+
+
+def status_list_credential(number):
+    """The signed revocation list `number` as published."""
     url = status_list_url(number)
     document = {
         "@context": [jsonld.CREDENTIALS_V2],
@@ -180,7 +185,7 @@ def status_list_credential(number):
             "id": f"{url}#list",
             "type": "BitstringStatusList",
             "statusPurpose": "revocation",
-            "encodedList": status_list.encode(pk - start for pk in revoked),
+            "encodedList": encoded_status_list(number),
         },
     }
     return sign(document)

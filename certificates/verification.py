@@ -93,8 +93,7 @@ def verify(document, now=None):
         "statusListIndex"
     ) != str(certificate.status_index):
         return Result(False, "De intrekkingsstatus van dit credential klopt niet.", certificate)
-    published = credentials.status_list_credential(certificate.status_list)
-    if status_list.is_set(published["credentialSubject"]["encodedList"], certificate.status_index):
+    if status_list.is_set(credentials.encoded_status_list(certificate.status_list), certificate.status_index):
         when = timezone.localtime(certificate.revoked_at) if certificate.revoked_at else None
         since = f" op {when:%d-%m-%Y}" if when else ""
         return Result(False, f"Dit certificaat is ingetrokken{since}.", certificate)
