@@ -3,6 +3,7 @@ from django import forms
 from lms.forms import AccessibleFormMixin
 
 from . import codes, verification
+from .models import Category
 
 
 class CheckForm(AccessibleFormMixin, forms.Form):
@@ -107,3 +108,15 @@ class RevokeForm(AccessibleFormMixin, forms.Form):
         help_text="Let op: de reden staat op de openbare verificatiepagina. Noem geen persoonlijke of vertrouwelijke details.",
     )
     confirm = forms.BooleanField(label="Ik begrijp dat intrekken definitief is.")
+
+
+class ActivityForm(AccessibleFormMixin, forms.Form):
+    title = forms.CharField(label="Activiteit", max_length=200, help_text="Bijvoorbeeld ‘Training omgaan met agressie’.")
+    provider = forms.CharField(label="Aanbieder", max_length=200, required=False)
+    category = forms.ChoiceField(label="Soort", choices=[("", "Kies…")] + list(Category.choices))
+    hours = forms.DecimalField(label="Uren", min_value=0.5, max_value=200, decimal_places=1)
+    date = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}), help_text="Bijvoorbeeld 12-09-2026.")
+    proof = forms.FileField(
+        label="Bewijs (optioneel)", required=False,
+        help_text="Een certificaat of deelnamebewijs als PDF, PNG of JPG, hoogstens 5 MB. Alleen u en uw gekoppelde werkgever zien het.",
+    )

@@ -79,3 +79,39 @@ class Certificate(models.Model):
         if self.is_revoked:
             return "ingetrokken"
         return "verlopen" if self.is_expired(now) else "geldig"
+
+
+class Category(models.TextChoices):
+    """The three kinds of continuing education the LVV counts towards its 72 hours per four years."""
+
+    COURSE = "course", _("Geaccrediteerde opleiding")
+    INTERVISIE = "intervisie", _("Intervisie")
+    OTHER = "other", _("Overige scholing")
+
+
+def _proof_storage():
+    from django.core.files.storage import FileSystemStorage  # noqa: PLC0415
+
+    # Proofs are personal: kept outside MEDIA_ROOT and served only through a view that checks permissions.
+    return FileSystemStorage(location=settings.CERTIFICATE_PROOF_DIR, base_url=None)
+
+
+class Activity(models.Model):
+    """Continuing education the VP followed elsewhere and records here, with proof. Only `record` writes these."""
+
+    vp = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activities")
+    title = models.CharField(_("activiteit"), max_length=200)
+    provider = models.CharField(_("aanbieder"), max_length=200, blank=True)
+    category = models.CharField(_("soort"), max_length=20, choices=Category.choices)
+    hours = models.DecimalField(_("uren"), max_digits=5, decimal_places=1)
+    date = models.DateField(_("datum"))
+    proof = models.FileField(_("bewijs"), storage=_proof_storage, upload_to="%Y/%m/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%d-%m-%Y})"

@@ -38,11 +38,7 @@ def render(certificate):
             "font_dir": FONT_DIR.as_posix(),
         },
     )
-    out = io.BytesIO()
-    status = pisa.CreatePDF(html, dest=out, encoding="utf-8", resource_policy=POLICY)
-    if status.err:
-        raise PdfError("Het certificaat kon niet als PDF worden gemaakt.")
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(out.getvalue())))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(html_to_pdf(html))))
     writer.add_metadata(
         {
             "/Title": f"Certificaat {certificate.course_title} – {certificate.holder_name}",
@@ -54,6 +50,19 @@ def render(certificate):
     result = io.BytesIO()
     writer.write(result)
     return result.getvalue()
+
+
+def html_to_pdf(html):
+    out = io.BytesIO()
+    status = pisa.CreatePDF(html, dest=out, encoding="utf-8", resource_policy=POLICY)
+    if status.err:
+        raise PdfError("De PDF kon niet worden gemaakt.")
+    return out.getvalue()
+
+
+def render_template(template, context):
+    """A PDF from a template in the certificates style (same fonts)."""
+    return html_to_pdf(render_to_string(template, {**context, "font_dir": FONT_DIR.as_posix()}))
 
 
 def attached_credential(data):

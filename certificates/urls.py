@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import staff_views, views
+from . import record_views, staff_views, views
 
 app_name = "certificates"
 
@@ -18,4 +18,12 @@ urlpatterns = [
     path("beheer/", staff_views.manage, name="manage"),
     path("beheer/uitgeven/", staff_views.issue, name="issue"),
     path("beheer/<uuid:uuid>/intrekken/", staff_views.revoke, name="revoke"),
+    path("overzicht/", record_views.mine, name="record"),
+    path("overzicht/activiteit/<int:pk>/verwijderen/", record_views.delete_activity, name="delete_activity"),
+    path("overzicht/activiteit/<int:pk>/bewijs/", record_views.proof, name="proof"),
+    path("overzicht/export.csv", record_views.export_csv, name="record_csv"),
+    path("overzicht/export.pdf", record_views.export_pdf, name="record_pdf"),
+    path("werkgever/vp/<int:vp_id>/", record_views.of_vp, name="record_of_vp"),
+    path("werkgever/vp/<int:vp_id>/export.csv", record_views.export_csv, name="record_of_vp_csv"),
+    path("werkgever/vp/<int:vp_id>/export.pdf", record_views.export_pdf, name="record_of_vp_pdf"),
 ]

@@ -229,3 +229,8 @@ CERTIFICATE_KEY_DIR = Path(os.environ.get("CERTIFICATE_KEY_DIR", BASE_DIR / "key
 CERTIFICATE_ISSUER_NAME = os.environ.get("CERTIFICATE_ISSUER_NAME", "VP-Academie")
 # Look-ups of a verification code per client address per hour (the public verification page and form).
 CERTIFICATE_VERIFY_RATE = int(os.environ.get("CERTIFICATE_VERIFY_RATE", "30"))
+# Proofs of external training that VPs upload: outside MEDIA_ROOT, served only through a permission check.
+CERTIFICATE_PROOF_DIR = Path(os.environ.get("CERTIFICATE_PROOF_DIR", BASE_DIR / "private-media" / "bewijs"))
+# The professional record: the LVV's continuing-education cycle of 4 years, counted from this date, and its hours.
+PROFESSIONAL_RECORD_CYCLE_START = os.environ.get("PROFESSIONAL_RECORD_CYCLE_START", "2025-01-01")
+PROFESSIONAL_RECORD_TARGETS = {"course": 24, "intervisie": 32, "other": 16, "total": 72}
