@@ -3,7 +3,7 @@ from django import forms
 from lms.forms import AccessibleFormMixin
 
 from . import codes, verification
-from .models import Category
+from .models import Appointment, Category
 
 
 class CheckForm(AccessibleFormMixin, forms.Form):
@@ -120,3 +120,26 @@ class ActivityForm(AccessibleFormMixin, forms.Form):
         label="Bewijs (optioneel)", required=False,
         help_text="Een certificaat of deelnamebewijs als PDF, PNG of JPG, hoogstens 5 MB. Alleen u en uw gekoppelde werkgever zien het.",
     )
+
+
+class AppointmentForm(AccessibleFormMixin, forms.ModelForm):
+    class Meta:
+        model = Appointment
+        fields = [
+            "position", "start_date", "tasks", "reports_to", "independence", "confidentiality", "protection",
+            "hours_per_month", "facilities", "training_budget", "works_council_consent", "contact_routes", "languages",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "works_council_consent": forms.DateInput(attrs={"type": "date"}),
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in (
+                "tasks", "independence", "confidentiality", "protection", "facilities", "contact_routes",
+            )},
+        }
+        help_texts = {
+            "reports_to": "De hoogste leiding, bijvoorbeeld de directeur-bestuurder.",
+            "hours_per_month": "De tijd die de vertrouwenspersoon voor deze taak krijgt.",
+            "works_council_consent": "Wanneer de ondernemingsraad of personeelsvertegenwoordiging instemde.",
+            "contact_routes": "Hoe medewerkers de vertrouwenspersoon bereiken: telefoon, e-mail, spreekuur, locatie.",
+            "languages": "Bijvoorbeeld ‘Nederlands, Engels’.",
+        }

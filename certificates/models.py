@@ -115,3 +115,37 @@ class Activity(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.date:%d-%m-%Y})"
+
+
+class Appointment(models.Model):
+    """The appointment of a VP by one organisation: the model appointment letter and how employees reach the VP.
+
+    Only `certificates.appointments` writes these.
+    """
+
+    class Position(models.TextChoices):
+        INTERNAL = "intern", _("Interne vertrouwenspersoon (in dienst van de organisatie)")
+        EXTERNAL = "extern", _("Externe vertrouwenspersoon (ingehuurd)")
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
+    vp = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments")
+    position = models.CharField(_("positie"), max_length=10, choices=Position.choices)
+    start_date = models.DateField(_("ingangsdatum"))
+    tasks = models.TextField(_("taken"))
+    reports_to = models.CharField(_("rapporteert aan"), max_length=200)
+    independence = models.TextField(_("onafhankelijkheid"))
+    confidentiality = models.TextField(_("geheimhouding"))
+    protection = models.TextField(_("bescherming tegen benadeling"))
+    hours_per_month = models.DecimalField(_("uren per maand"), max_digits=5, decimal_places=1)
+    facilities = models.TextField(_("faciliteiten"))
+    training_budget = models.DecimalField(_("scholingsbudget per jaar (euro)"), max_digits=8, decimal_places=2)
+    works_council_consent = models.DateField(_("datum instemming OR/PVT"), null=True, blank=True)
+    contact_routes = models.TextField(_("bereikbaarheid"))
+    languages = models.CharField(_("talen"), max_length=200)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("aanstelling")
+        verbose_name_plural = _("aanstellingen")
+        constraints = [models.UniqueConstraint(fields=["organisation", "vp"], name="one_appointment_per_organisation_and_vp")]

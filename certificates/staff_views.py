@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from lms.accounts.models import Role
 from lms.organisations.queries import active_links_of_organisation, administered_organisations
 
-from . import issuing
+from . import issuing, record
 from .forms import ManualIssueForm, RevokeForm
 from .models import Certificate
 from .queries import certificates_of, expiring_soon
@@ -87,6 +87,6 @@ def employer(request):
     organisations = []
     for organisation in administered_organisations(user).filter(admins=user):
         vps = [link.vp for link in active_links_of_organisation(organisation)]
-        rows = [(vp, certificates_of(vp)) for vp in vps]
+        rows = [(vp, certificates_of(vp), record.record(vp)) for vp in vps]
         organisations.append((organisation, rows))
     return render(request, "certificates/employer.html", {"organisations": organisations, "soon": expiring_soon()})

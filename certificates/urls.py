@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import record_views, staff_views, views
+from . import employer_views, record_views, staff_views, views
 
 app_name = "certificates"
 
@@ -26,4 +26,7 @@ urlpatterns = [
     path("werkgever/vp/<int:vp_id>/", record_views.of_vp, name="record_of_vp"),
     path("werkgever/vp/<int:vp_id>/export.csv", record_views.export_csv, name="record_of_vp_csv"),
     path("werkgever/vp/<int:vp_id>/export.pdf", record_views.export_pdf, name="record_of_vp_pdf"),
+    path("werkgever/<slug:slug>/vp/<int:vp_id>/aanstelling/", employer_views.appointment, name="appointment"),
+    path("werkgever/<slug:slug>/vp/<int:vp_id>/aanstellingsbrief.pdf", employer_views.appointment_letter, name="appointment_letter"),
+    path("werkgever/<slug:slug>/vp/<int:vp_id>/dossier.pdf", employer_views.evidence_pack, name="evidence_pack"),
 ]
