@@ -3,9 +3,11 @@ and the signed Open Badge credential attached as a file inside the PDF."""
 
 import io
 import json
+from functools import cache
 from pathlib import Path
 
 import segno
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
@@ -49,7 +51,34 @@ def render(certificate):
     writer.add_attachment(ATTACHMENT, json.dumps(certificate.credential, ensure_ascii=False).encode("utf-8"))
     result = io.BytesIO()
     writer.write(result)
-    return result.getvalue()
+    return seal(result.getvalue(), certificate)
+
+
+@cache
+def _sealer(key_path, cert_path):
+    from pyhanko.sign import signers  # noqa: PLC0415 (only when a seal is configured)
+
+    signer = signers.SimpleSigner.load(key_path, cert_path)
+    if signer is None:
+        raise PdfError("De sleutel of het certificaat voor het PDF-zegel is niet te lezen.")
+    return signer
+
+
+def seal(data, certificate):
+    """A PAdES signature over the whole PDF, attachment included, when a seal certificate is configured."""
+    if not (settings.CERTIFICATE_PDF_SEAL_KEY and settings.CERTIFICATE_PDF_SEAL_CERT):
+        return data
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # noqa: PLC0415
+    from pyhanko.sign import fields, signers  # noqa: PLC0415
+
+    metadata = signers.PdfSignatureMetadata(
+        field_name="Zegel",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason=f"Certificaat {certificate.display_code} uitgegeven door {certificate.issuer_name}",
+    )
+    signer = _sealer(settings.CERTIFICATE_PDF_SEAL_KEY, settings.CERTIFICATE_PDF_SEAL_CERT)
+    out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data)), metadata, signer=signer)
+    return out.getvalue()
 
 
 def html_to_pdf(html):

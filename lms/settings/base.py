@@ -234,3 +234,6 @@ CERTIFICATE_PROOF_DIR = Path(os.environ.get("CERTIFICATE_PROOF_DIR", BASE_DIR / 
 # The professional record: the LVV's continuing-education cycle of 4 years, counted from this date, and its hours.
 PROFESSIONAL_RECORD_CYCLE_START = os.environ.get("PROFESSIONAL_RECORD_CYCLE_START", "2025-01-01")
 PROFESSIONAL_RECORD_TARGETS = {"course": 24, "intervisie": 32, "other": 16, "total": 72}
+# Optional PAdES seal on certificate PDFs (pyHanko): PEM files of a signing key and its certificate.
+CERTIFICATE_PDF_SEAL_KEY = os.environ.get("CERTIFICATE_PDF_SEAL_KEY", "")
+CERTIFICATE_PDF_SEAL_CERT = os.environ.get("CERTIFICATE_PDF_SEAL_CERT", "")
