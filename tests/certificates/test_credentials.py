@@ -159,3 +159,13 @@ def test_verify_command_reports_unreadable_files(tmp_path, db, signing_key, caps
     with pytest.raises(SystemExit):
         call_command("verify_credential", str(junk))
     assert "Ongeldig" in capsys.readouterr().err
+
+
+def test_proof_context_shortcut_gives_the_same_nquads(certificate):
+    from certificates import proofs
+
+    options = {k: v for k, v in certificate.credential["proof"].items() if k != "proofValue"}
+    full = jsonld.canonical_nquads({**options, "@context": certificate.credential["@context"]})
+    short = jsonld.canonical_nquads({**options, "@context": proofs._proof_context(certificate.credential, options)})
+    assert full == short
+    assert proofs._proof_context(certificate.credential, {**options, "nonce": "x"}) == certificate.credential["@context"]
