@@ -18,6 +18,8 @@ from . import credentials
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 ATTACHMENT = "openbadgecredential.json"
+COMPACT_FROM = 7  # competencies plus evidence lines; above this the layout tightens to stay on one page
+MAX_COMPETENCIES, MAX_EVIDENCE = 6, 8  # more than this fits no page: the rest is named on the verification page
 # Fonts are the only files a render may read; nothing is fetched over the network.
 POLICY = ResourceAccessPolicy(allow_remote=False, base_dir=FONT_DIR)
 
@@ -34,10 +36,16 @@ def render(certificate):
         {
             "certificate": certificate,
             "verify_url": url,
-            "qr": qr.svg_data_uri(border=0, dark="#1b2a4a"),
+            # A PNG: xhtml2pdf draws it faster than the same code as SVG, and at this size it scans as well.
+            "qr": qr.png_data_uri(scale=10, border=0, dark="#1b2a4a"),
             "issued": timezone.localtime(certificate.issued_at),
             "valid_until": timezone.localtime(certificate.valid_until),
             "font_dir": FONT_DIR.as_posix(),
+            "compact": len(certificate.competencies) + len(certificate.evidence) > COMPACT_FROM,
+            "competencies": certificate.competencies[:MAX_COMPETENCIES],
+            "more_competencies": max(0, len(certificate.competencies) - MAX_COMPETENCIES),
+            "evidence": certificate.evidence[:MAX_EVIDENCE],
+            "more_evidence": max(0, len(certificate.evidence) - MAX_EVIDENCE),
         },
     )
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(html_to_pdf(html))))

@@ -70,3 +70,29 @@ def test_pdf_without_credential_is_refused(certificate):
         assert "geen Open Badge" in str(error)
     else:
         raise AssertionError("a PDF without attachment was accepted")
+
+
+def test_a_full_course_still_fits_one_page(vp, signing_key):
+    from certificates import issuing
+
+    competencies = [{"name": f"Competentie {i}", "description": "Voert het gesprek zorgvuldig en vat samen wat de melder zegt."} for i in range(9)]
+    evidence = [{"name": f"Module {i}: Een module met een vrij lange titel over het werk", "description": "Afgerond"} for i in range(12)]
+    cert, _ = issuing.issue_certificate(
+        vp, course_ref="vol", course_title="Verdiepingsopleiding vertrouwenspersoon integriteit en ongewenste omgangsvormen",
+        hours=40, competencies=competencies, evidence=evidence,
+    )
+    reader = PdfReader(io.BytesIO(pdf.render(cert)))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Competentie 5" in text and "Competentie 6" not in text and "en nog 3: zie de verificatiepagina" in text
+    assert "en nog 4: zie de verificatiepagina" in text
+
+
+def test_qr_code_encodes_the_verification_url(certificate, monkeypatch):
+    import segno
+
+    encoded = []
+    real_make = segno.make
+    monkeypatch.setattr(segno, "make", lambda content, **kw: encoded.append(content) or real_make(content, **kw))
+    pdf.render(certificate)
+    assert encoded == [credentials.verify_url(certificate)]
