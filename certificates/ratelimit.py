@@ -8,7 +8,8 @@ WINDOW = 3600
 
 def spend(request):
     """Count one look-up for the client; False when its hourly budget is used up."""
-    key = f"certificates:verify:{request.META.get('REMOTE_ADDR', '')}"
+    address = request.META.get(settings.CERTIFICATE_CLIENT_IP_META) or request.META.get("REMOTE_ADDR", "")
+    key = f"certificates:verify:{address.split(',')[-1].strip()[:64]}"
     cache.add(key, 0, WINDOW)
     try:
         count = cache.incr(key)

@@ -237,3 +237,5 @@ PROFESSIONAL_RECORD_TARGETS = {"course": 24, "intervisie": 32, "other": 16, "tot
 # Optional PAdES seal on certificate PDFs (pyHanko): PEM files of a signing key and its certificate.
 CERTIFICATE_PDF_SEAL_KEY = os.environ.get("CERTIFICATE_PDF_SEAL_KEY", "")
 CERTIFICATE_PDF_SEAL_CERT = os.environ.get("CERTIFICATE_PDF_SEAL_CERT", "")
+# Where the client's address is for that limit: REMOTE_ADDR, or e.g. HTTP_X_REAL_IP behind a reverse proxy that sets it.
+CERTIFICATE_CLIENT_IP_META = os.environ.get("CERTIFICATE_CLIENT_IP_META", "REMOTE_ADDR")

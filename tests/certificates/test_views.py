@@ -140,3 +140,12 @@ def test_guessing_is_rate_limited(client, db, signing_key, settings):
     assert client.post(reverse("certificates:check"), {"code": "ABCD-EFGH-JKMN"}).status_code == 429
     # Another address still has its own budget.
     assert client.get(reverse("certificates:verify", args=["ABCD-EFGH-JKMN"]), REMOTE_ADDR="10.1.2.3").status_code == 404
+
+
+def test_rate_limit_behind_a_proxy_uses_the_configured_header(client, db, signing_key, settings):
+    settings.CERTIFICATE_VERIFY_RATE = 1
+    settings.CERTIFICATE_CLIENT_IP_META = "HTTP_X_REAL_IP"
+    url = reverse("certificates:verify", args=["ABCD-EFGH-JKMN"])
+    assert client.get(url, HTTP_X_REAL_IP="198.51.100.1").status_code == 404
+    assert client.get(url, HTTP_X_REAL_IP="198.51.100.1").status_code == 429
+    assert client.get(url, HTTP_X_REAL_IP="198.51.100.2").status_code == 404
