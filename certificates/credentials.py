@@ -189,3 +189,12 @@ def status_list_credential(number):
         },
     }
     return sign(document)
+
+
+def offline_bundle(certificate):
+    """The credential with every document a verifier fetches (issuer, keys, status list), for offline checks."""
+    documents = {issuer_id(): published_issuer_profile()}
+    for key in keys.all_keys():
+        documents[key_url(key.key_id)] = multikey_document(key)
+    documents[status_list_url(certificate.status_list)] = status_list_credential(certificate.status_list)
+    return {"credential": certificate.credential, "documents": documents}

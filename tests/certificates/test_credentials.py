@@ -169,3 +169,14 @@ def test_proof_context_shortcut_gives_the_same_nquads(certificate):
     short = jsonld.canonical_nquads({**options, "@context": proofs._proof_context(certificate.credential, options)})
     assert full == short
     assert proofs._proof_context(certificate.credential, {**options, "nonce": "x"}) == certificate.credential["@context"]
+
+
+def test_export_bundle_holds_what_a_verifier_fetches(certificate, capsys):
+    call_command("export_credential", certificate.code, "--bundle")
+    bundle = json.loads(capsys.readouterr().out)
+    assert bundle["credential"] == certificate.credential
+    method = certificate.credential["proof"]["verificationMethod"]
+    assert bundle["documents"][method]["type"] == "Multikey"
+    assert method in bundle["documents"][credentials.issuer_id()]["assertionMethod"]
+    status_url = certificate.credential["credentialStatus"]["statusListCredential"]
+    assert bundle["documents"][status_url]["type"][1] == "BitstringStatusListCredential"
