@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lms.organisations.queries import administered_organisation_or_404, linked_vp_link_or_404
 
@@ -31,7 +32,7 @@ def appointment(request, slug, vp_id):
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         appointments.save_appointment(request.user, organisation, vp, **fields)
-        messages.success(request, "De aanstelling is opgeslagen.")
+        messages.success(request, _("De aanstelling is opgeslagen."))
         return redirect("certificates:appointment", organisation.slug, vp.pk)
     context = {"form": form, "organisation": organisation, "vp": vp, "appointment": existing}
     return render(request, "certificates/appointment.html", context, status=400 if form.errors else 200)
@@ -48,7 +49,7 @@ def appointment_letter(request, slug, vp_id):
     organisation, vp = _organisation_and_vp(request, slug, vp_id)
     letter = Appointment.objects.filter(organisation=organisation, vp=vp).first()
     if letter is None:
-        messages.warning(request, "Leg eerst de aanstelling vast.")
+        messages.warning(request, _("Leg eerst de aanstelling vast."))
         return redirect("certificates:appointment", organisation.slug, vp.pk)
     data = pdf.render_template(
         "certificates/appointment_pdf.html", {"appointment": letter, "organisation": organisation, "vp": vp}

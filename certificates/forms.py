@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from lms.forms import AccessibleFormMixin
 
@@ -8,15 +9,15 @@ from .models import Appointment, Category
 
 class CheckForm(AccessibleFormMixin, forms.Form):
     code = forms.CharField(
-        label="Verificatiecode",
+        label=_("Verificatiecode"),
         required=False,
         max_length=40,
-        help_text="De code van 12 tekens op het certificaat, bijvoorbeeld ABCD-EFGH-JKMN.",
+        help_text=_("De code van 12 tekens op het certificaat, bijvoorbeeld ABCD-EFGH-JKMN."),
     )
     file = forms.FileField(
-        label="Of: controleer een bestand",
+        label=_("Of: controleer een bestand"),
         required=False,
-        help_text="Een credential (.json), een badge (.png) of het certificaat (.pdf), hoogstens 10 MB.",
+        help_text=_("Een credential (.json), een badge (.png) of het certificaat (.pdf), hoogstens 10 MB."),
     )
 
     def clean_code(self):
@@ -25,7 +26,7 @@ class CheckForm(AccessibleFormMixin, forms.Form):
             return ""
         code = codes.normalise(text)
         if code is None:
-            raise forms.ValidationError("Dit is geen geldige verificatiecode: die bestaat uit 12 letters en cijfers.")
+            raise forms.ValidationError(_("Dit is geen geldige verificatiecode: die bestaat uit 12 letters en cijfers."))
         return code
 
     def clean_file(self):
@@ -33,19 +34,17 @@ class CheckForm(AccessibleFormMixin, forms.Form):
         if not upload:
             return None
         if upload.size > verification.MAX_BYTES * 20:
-            raise forms.ValidationError("Het bestand is groter dan 10 MB.")
+            raise forms.ValidationError(_("Het bestand is groter dan 10 MB."))
         data = upload.read()
         try:
             return verification.parse(data)
         except (ValueError, UnicodeDecodeError):
-            raise forms.ValidationError(
-                "Dit bestand bevat geen leesbaar credential. Upload het JSON-bestand, de badge (PNG) of de PDF van het certificaat."
-            ) from None
+            raise forms.ValidationError(_("Dit bestand bevat geen leesbaar credential. Upload het JSON-bestand, de badge (PNG) of de PDF van het certificaat.")) from None
 
     def clean(self):
         data = super().clean()
         if not self.errors and not data.get("code") and not data.get("file"):
-            raise forms.ValidationError("Vul een verificatiecode in of kies een bestand.")
+            raise forms.ValidationError(_("Vul een verificatiecode in of kies een bestand."))
         return data
 
 
@@ -67,24 +66,24 @@ def _lines(text):
 
 
 class ManualIssueForm(AccessibleFormMixin, forms.Form):
-    holder = forms.EmailField(label="E-mailadres van de vertrouwenspersoon")
+    holder = forms.EmailField(label=_("E-mailadres van de vertrouwenspersoon"))
     course_ref = forms.SlugField(
-        label="Cursussleutel", max_length=100, help_text="Korte vaste naam van de cursus, bijvoorbeeld basisopleiding-vp."
+        label=_("Cursussleutel"), max_length=100, help_text=_("Korte vaste naam van de cursus, bijvoorbeeld basisopleiding-vp.")
     )
-    course_title = forms.CharField(label="Titel van de cursus", max_length=300)
-    hours = forms.DecimalField(label="Studie-uren", min_value=0.5, max_value=999, decimal_places=1)
+    course_title = forms.CharField(label=_("Titel van de cursus"), max_length=300)
+    hours = forms.DecimalField(label=_("Studie-uren"), min_value=0.5, max_value=999, decimal_places=1)
     competencies = forms.CharField(
-        label="Competenties", required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Eén per regel, eventueel met een omschrijving na een streepje: ‘Het eerste gesprek voeren – luistert en vat samen’.",
+        label=_("Competenties"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Eén per regel, eventueel met een omschrijving na een streepje: ‘Het eerste gesprek voeren – luistert en vat samen’."),
     )
     evidence = forms.CharField(
-        label="Onderbouwing", required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Eén per regel: modules en toetsresultaten, bijvoorbeeld ‘Eindtoets: behaald met 80%’.",
+        label=_("Onderbouwing"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Eén per regel: modules en toetsresultaten, bijvoorbeeld ‘Eindtoets: behaald met 80%’."),
     )
-    valid_years = forms.IntegerField(label="Geldig (jaren)", min_value=1, max_value=10, initial=4)
+    valid_years = forms.IntegerField(label=_("Geldig (jaren)"), min_value=1, max_value=10, initial=4)
     reason = forms.CharField(
-        label="Reden van handmatige uitgifte", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
-        help_text="Wordt bewaard bij het certificaat, bijvoorbeeld ‘klassikale opleiding gevolgd op 12 september’.",
+        label=_("Reden van handmatige uitgifte"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        help_text=_("Wordt bewaard bij het certificaat, bijvoorbeeld ‘klassikale opleiding gevolgd op 12 september’."),
     )
 
     def clean_holder(self):
@@ -92,7 +91,7 @@ class ManualIssueForm(AccessibleFormMixin, forms.Form):
 
         holder = User.objects.filter(email__iexact=self.cleaned_data["holder"]).first()
         if holder is None:
-            raise forms.ValidationError("Er is geen account met dit e-mailadres.")
+            raise forms.ValidationError(_("Er is geen account met dit e-mailadres."))
         return holder
 
     def clean_competencies(self):
@@ -104,21 +103,21 @@ class ManualIssueForm(AccessibleFormMixin, forms.Form):
 
 class RevokeForm(AccessibleFormMixin, forms.Form):
     reason = forms.CharField(
-        label="Reden van intrekking", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
-        help_text="Let op: de reden staat op de openbare verificatiepagina. Noem geen persoonlijke of vertrouwelijke details.",
+        label=_("Reden van intrekking"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000,
+        help_text=_("Let op: de reden staat op de openbare verificatiepagina. Noem geen persoonlijke of vertrouwelijke details."),
     )
-    confirm = forms.BooleanField(label="Ik begrijp dat intrekken definitief is.")
+    confirm = forms.BooleanField(label=_("Ik begrijp dat intrekken definitief is."))
 
 
 class ActivityForm(AccessibleFormMixin, forms.Form):
-    title = forms.CharField(label="Activiteit", max_length=200, help_text="Bijvoorbeeld ‘Training omgaan met agressie’.")
-    provider = forms.CharField(label="Aanbieder", max_length=200, required=False)
-    category = forms.ChoiceField(label="Soort", choices=[("", "Kies…")] + list(Category.choices))
-    hours = forms.DecimalField(label="Uren", min_value=0.5, max_value=200, decimal_places=1)
-    date = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}), help_text="Bijvoorbeeld 12-09-2026.")
+    title = forms.CharField(label=_("Activiteit"), max_length=200, help_text=_("Bijvoorbeeld ‘Training omgaan met agressie’."))
+    provider = forms.CharField(label=_("Aanbieder"), max_length=200, required=False)
+    category = forms.ChoiceField(label=_("Soort"), choices=[("", _("Kies…"))] + list(Category.choices))
+    hours = forms.DecimalField(label=_("Uren"), min_value=0.5, max_value=200, decimal_places=1)
+    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}), help_text=_("Bijvoorbeeld 12-09-2026."))
     proof = forms.FileField(
-        label="Bewijs (optioneel)", required=False,
-        help_text="Een certificaat of deelnamebewijs als PDF, PNG of JPG, hoogstens 5 MB. Alleen u en uw gekoppelde werkgever zien het.",
+        label=_("Bewijs (optioneel)"), required=False,
+        help_text=_("Een certificaat of deelnamebewijs als PDF, PNG of JPG, hoogstens 5 MB. Alleen u en uw gekoppelde werkgever zien het."),
     )
 
 
@@ -137,9 +136,9 @@ class AppointmentForm(AccessibleFormMixin, forms.ModelForm):
             )},
         }
         help_texts = {
-            "reports_to": "De hoogste leiding, bijvoorbeeld de directeur-bestuurder.",
-            "hours_per_month": "De tijd die de vertrouwenspersoon voor deze taak krijgt.",
-            "works_council_consent": "Wanneer de ondernemingsraad of personeelsvertegenwoordiging instemde.",
-            "contact_routes": "Hoe medewerkers de vertrouwenspersoon bereiken: telefoon, e-mail, spreekuur, locatie.",
-            "languages": "Bijvoorbeeld ‘Nederlands, Engels’.",
+            "reports_to": _("De hoogste leiding, bijvoorbeeld de directeur-bestuurder."),
+            "hours_per_month": _("De tijd die de vertrouwenspersoon voor deze taak krijgt."),
+            "works_council_consent": _("Wanneer de ondernemingsraad of personeelsvertegenwoordiging instemde."),
+            "contact_routes": _("Hoe medewerkers de vertrouwenspersoon bereiken: telefoon, e-mail, spreekuur, locatie."),
+            "languages": _("Bijvoorbeeld ‘Nederlands, Engels’."),
         }

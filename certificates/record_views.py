@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
+from django.utils.translation import gettext as _
 
 from lms.accounts.models import Role, User
 from lms.organisations.queries import employer_can_see_vp
@@ -44,7 +45,7 @@ def mine(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "De activiteit staat in uw overzicht.")
+            messages.success(request, _("De activiteit staat in uw overzicht."))
             return redirect("certificates:record")
     context = {**_context(vp), "form": form, "own": True, "activities": vp.activities.all()}
     return render(request, "certificates/record.html", context, status=400 if form.errors else 200)
@@ -55,7 +56,7 @@ def mine(request):
 def delete_activity(request, pk):
     activity = get_object_or_404(Activity, pk=pk, vp=request.user)
     record.delete_activity(request.user, activity)
-    messages.success(request, "De activiteit is verwijderd.")
+    messages.success(request, _("De activiteit is verwijderd."))
     return redirect("certificates:record")
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from lms.accounts.models import Role
 from lms.organisations.queries import active_links_of_organisation, administered_organisations
@@ -48,9 +49,9 @@ def issue(request):
             form.add_error(None, error)
         else:
             if created:
-                messages.success(request, f"Certificaat {certificate.display_code} is uitgegeven.")
+                messages.success(request, _("Certificaat %(code)s is uitgegeven.") % {"code": certificate.display_code})
             else:
-                messages.warning(request, f"Deze persoon had al certificaat {certificate.display_code} voor deze cursus.")
+                messages.warning(request, _("Deze persoon had al certificaat %(code)s voor deze cursus.") % {"code": certificate.display_code})
             return redirect("certificates:manage")
     return render(request, "certificates/issue.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -66,7 +67,7 @@ def revoke(request, uuid):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Certificaat {certificate.display_code} is ingetrokken.")
+            messages.success(request, _("Certificaat %(code)s is ingetrokken.") % {"code": certificate.display_code})
             return redirect("certificates:manage")
     return render(
         request, "certificates/revoke.html", {"form": form, "certificate": certificate}, status=400 if form.errors else 200

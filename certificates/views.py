@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext as _
 
 from . import baking, codes, credentials, keys, pdf, ratelimit, verification
 from .forms import CheckForm
@@ -99,7 +100,7 @@ def check(request):
                 certificate = Certificate.objects.filter(code=form.cleaned_data["code"]).first()
                 if certificate:
                     return redirect("certificates:verify", certificate.code)
-                form.add_error("code", "Er is geen certificaat met deze verificatiecode. Controleer de code op het certificaat.")
+                form.add_error("code", _("Er is geen certificaat met deze verificatiecode. Controleer de code op het certificaat."))
     status = 400 if form.errors else 200
     return render(request, "certificates/check.html", {"form": form, "result": result}, status=status)
 
