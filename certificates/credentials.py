@@ -6,12 +6,14 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
 from . import jsonld, keys, proofs, status_list
 from .models import Certificate
 
+STATUS_LIST_CACHE_SECONDS = 300
 COURSE_NAMESPACE = uuid.UUID("6f1d3c0e-3a43-4d9c-9a55-2d8a4f1c7b10")
 
 
@@ -172,8 +174,15 @@ def encoded_status_list(number):
     return status_list.encode(pk - start for pk in revoked)
 
 
+def status_list_cache_key(number):
+    return f"certificates:status-list:{number}"
+
+
 def status_list_credential(number):
-    """The signed revocation list `number` as published."""
+    """The signed revocation list `number` as published: cached, and dropped from the cache by every revocation."""
+    cached = cache.get(status_list_cache_key(number))
+    if cached is not None:
+        return cached
     url = status_list_url(number)
     document = {
         "@context": [jsonld.CREDENTIALS_V2],
@@ -188,7 +197,9 @@ def status_list_credential(number):
             "encodedList": encoded_status_list(number),
         },
     }
-    return sign(document)
+    signed = sign(document)
+    cache.set(status_list_cache_key(number), signed, STATUS_LIST_CACHE_SECONDS)
+    return signed
 
 
 def offline_bundle(certificate):

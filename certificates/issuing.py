@@ -5,6 +5,7 @@ from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -122,6 +123,11 @@ def revoke_certificate(certificate, actor, reason):
         updated = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now(), revoked_by=actor, revocation_reason=reason.strip()
         )
+        if updated:
+            # Now, and again after commit in case a reader cached the old list in between.
+            key = credentials.status_list_cache_key(certificate.status_list)
+            cache.delete(key)
+            transaction.on_commit(lambda: cache.delete(key))
     if not updated:
         raise ValidationError("Dit certificaat is al ingetrokken; intrekken is definitief.")
     certificate.refresh_from_db()

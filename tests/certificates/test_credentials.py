@@ -180,3 +180,14 @@ def test_export_bundle_holds_what_a_verifier_fetches(certificate, capsys):
     assert method in bundle["documents"][credentials.issuer_id()]["assertionMethod"]
     status_url = certificate.credential["credentialStatus"]["statusListCredential"]
     assert bundle["documents"][status_url]["type"][1] == "BitstringStatusListCredential"
+
+
+def test_status_list_is_cached_until_a_revocation(client, certificate, trainer, django_assert_num_queries):
+    from django.core.cache import cache
+
+    cache.clear()
+    first = credentials.status_list_credential(0)
+    with django_assert_num_queries(0):
+        assert credentials.status_list_credential(0) == first
+    issuing.revoke_certificate(certificate, trainer, "Fout uitgegeven.")
+    assert status_list.is_set(credentials.status_list_credential(0)["credentialSubject"]["encodedList"], certificate.status_index)
