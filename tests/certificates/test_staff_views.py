@@ -130,3 +130,9 @@ def test_demo_seed_without_key_and_debug_writes_nothing(settings, db, key_dir):
     out = io.StringIO()
     demo.seed(out)
     assert "overgeslagen" in out.getvalue() and not Certificate.objects.exists()
+
+
+def test_wagtail_admin_menu_links_to_certificates_for_trainers(client, trainer):
+    client.force_login(trainer)
+    html = client.get("/beheer/").content.decode()
+    assert reverse("certificates:manage") in html
