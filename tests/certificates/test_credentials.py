@@ -191,3 +191,17 @@ def test_status_list_is_cached_until_a_revocation(client, certificate, trainer, 
         assert credentials.status_list_credential(0) == first
     issuing.revoke_certificate(certificate, trainer, "Fout uitgegeven.")
     assert status_list.is_set(credentials.status_list_credential(0)["credentialSubject"]["encodedList"], certificate.status_index)
+
+
+def test_verify_command_reads_pdf_and_png(certificate, tmp_path, capsys):
+    from certificates import pdf
+
+    document = tmp_path / "certificaat.pdf"
+    document.write_bytes(pdf.render(certificate))
+    call_command("verify_credential", str(document))
+    png = io.BytesIO()
+    segno.make("https://example.test/").save(png, kind="png")
+    badge = tmp_path / "badge.png"
+    badge.write_bytes(baking.bake(png.getvalue(), json.dumps(certificate.credential)))
+    call_command("verify_credential", str(badge))
+    assert capsys.readouterr().out.count("Geldig") == 2
