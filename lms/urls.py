@@ -13,6 +13,7 @@ urlpatterns = [
     path("leren/", include("courses.urls")),
     path("intervisie/", include("intervisie.urls")),
     path("taal/", set_language, name="set_language"),
+    path("certificaten/", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -233,3 +233,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Certificates: the Ed25519 signing keys live in files outside the database (create with `create_signing_key`).
+CERTIFICATE_KEY_DIR = Path(os.environ.get("CERTIFICATE_KEY_DIR", BASE_DIR / "keys"))
+CERTIFICATE_ISSUER_NAME = os.environ.get("CERTIFICATE_ISSUER_NAME", "VP-Academie")
+# Look-ups of a verification code per client address per hour (the public verification page and form).
+CERTIFICATE_VERIFY_RATE = int(os.environ.get("CERTIFICATE_VERIFY_RATE", "30"))
+# Proofs of external training that VPs upload: outside MEDIA_ROOT, served only through a permission check.
+CERTIFICATE_PROOF_DIR = Path(os.environ.get("CERTIFICATE_PROOF_DIR", BASE_DIR / "private-media" / "bewijs"))
+# The professional record: the LVV's continuing-education cycle of 4 years, counted from this date, and its hours.
+PROFESSIONAL_RECORD_CYCLE_START = os.environ.get("PROFESSIONAL_RECORD_CYCLE_START", "2025-01-01")
+PROFESSIONAL_RECORD_TARGETS = {"course": 24, "intervisie": 32, "other": 16, "total": 72}
+# Optional PAdES seal on certificate PDFs (pyHanko): PEM files of a signing key and its certificate.
+CERTIFICATE_PDF_SEAL_KEY = os.environ.get("CERTIFICATE_PDF_SEAL_KEY", "")
+CERTIFICATE_PDF_SEAL_CERT = os.environ.get("CERTIFICATE_PDF_SEAL_CERT", "")
+# Where the client's address is for that limit: REMOTE_ADDR, or e.g. HTTP_X_REAL_IP behind a reverse proxy that sets it.
+CERTIFICATE_CLIENT_IP_META = os.environ.get("CERTIFICATE_CLIENT_IP_META", "REMOTE_ADDR")
