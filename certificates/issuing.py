@@ -56,7 +56,7 @@ def may_issue_and_revoke(user):
 
 def issue_certificate(
     holder, *, course_ref, course_title, hours, competencies=(), evidence=(), valid_years=4,
-    description="", issued_by=None, reason="",
+    description="", issued_by=None, reason="", course=None,
 ):
     """Issue the certificate for `holder` and course `course_ref`, or return the one already issued.
 
@@ -89,7 +89,7 @@ def issue_certificate(
             # The first statement of this transaction writes, so SQLite takes its write lock at once.
             with transaction.atomic():
                 certificate = Certificate.objects.create(
-                    holder=holder, course_key=course_ref, code=codes.new_code(), issued_at=now,
+                    holder=holder, course_key=course_ref, course=course, code=codes.new_code(), issued_at=now,
                     valid_until=add_years(now, valid_years), **fields,
                 )
                 certificate.credential = credentials.sign(credentials.build_credential(certificate))

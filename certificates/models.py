@@ -22,6 +22,9 @@ class Certificate(models.Model):
     )
     holder_name = models.CharField(_("naam houder"), max_length=300)
     course_key = models.CharField(_("cursussleutel"), max_length=100)
+    course = models.ForeignKey(
+        "courses.CoursePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("cursus"),
+    )
     course_title = models.CharField(_("cursus"), max_length=300)
     description = models.TextField(_("omschrijving"), blank=True)
     competencies = models.JSONField(_("competenties"), default=list)
@@ -84,7 +87,7 @@ class Certificate(models.Model):
 class Category(models.TextChoices):
     """The three kinds of continuing education the LVV counts towards its 72 hours per four years."""
 
-    COURSE = "course", _("Geaccrediteerde opleiding")
+    COURSE = "course", _("Cursussen en opleidingen")
     INTERVISIE = "intervisie", _("Intervisie")
     OTHER = "other", _("Overige scholing")
 

@@ -1,7 +1,7 @@
 """The VP's professional record: hours per category in the current four-year cycle, and the write path for
 activities the VP followed elsewhere.
 
-Other sources of hours (intervisie attendance) register a function in SOURCES: f(vp, start, end) -> [Row].
+Hours come from certificates, intervisie attendance and the VP's own activities.
 """
 
 from dataclasses import dataclass
@@ -13,13 +13,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from intervisie.queries import attendance_between
+
 from .issuing import add_years
 from .models import Activity, Category, Certificate
 
 CYCLE_YEARS = 4
 PROOF_TYPES = {b"%PDF": "pdf", b"\x89PNG": "png", b"\xff\xd8\xff": "jpg"}
 PROOF_MAX_BYTES = 5 * 1024 * 1024
-SOURCES = []
 
 
 @dataclass
@@ -63,12 +64,21 @@ def _activity_rows(vp, start, end):
     ]
 
 
+def _intervisie_rows(vp, start, end):
+    return [
+        Row(
+            timezone.localdate(a.session.starts_at), f"Intervisie: {a.session.group.name} ({a.session.method.name})",
+            Category.INTERVISIE, (Decimal(a.minutes_credited) / 60).quantize(Decimal("0.1")), "VP-Academie",
+            "aanwezigheid bevestigd",
+        )
+        for a in attendance_between(vp, start, end)
+    ]
+
+
 def record(vp, today=None):
     """Rows, totals per category and progress against the targets for the current cycle."""
     start, end = cycle(today)
-    rows = _certificate_rows(vp, start, end) + _activity_rows(vp, start, end)
-    for source in SOURCES:
-        rows += source(vp, start, end)
+    rows = _certificate_rows(vp, start, end) + _intervisie_rows(vp, start, end) + _activity_rows(vp, start, end)
     rows.sort(key=lambda row: row.date, reverse=True)
     targets = settings.PROFESSIONAL_RECORD_TARGETS
     totals = {category: sum((r.hours for r in rows if r.category == category), Decimal(0)) for category in Category.values}

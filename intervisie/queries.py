@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .groups import is_facilitator, may_enter
-from .models import Group, Method, Session
+from .models import Attendance, Group, Method, Session
 
 
 def groups_of(user):
@@ -46,3 +46,10 @@ def upcoming_sessions(user):
 
 def methods_for(user):
     return Method.objects.filter(Q(created_by=None) | Q(created_by=user)).prefetch_related("phases")
+
+
+def attendance_between(user, start, end):
+    """The user's confirmed attendance at sessions held from `start` up to (not including) `end`: for the record."""
+    return Attendance.objects.filter(
+        user=user, session__starts_at__date__gte=start, session__starts_at__date__lt=end
+    ).select_related("session__group", "session__method")

@@ -84,7 +84,7 @@ def test_page_add_and_delete_with_proof(client, vp, settings):
     assert activity.proof.name.endswith(".pdf")
     assert settings.CERTIFICATE_PROOF_DIR in (settings.CERTIFICATE_PROOF_DIR / activity.proof.name).parents
     html = client.get(reverse("certificates:record")).content.decode()
-    assert "Training omgaan met agressie" in html and "Geaccrediteerde opleiding: 6 van 24 uur" in html
+    assert "Training omgaan met agressie" in html and "Cursussen en opleidingen: 6 van 24 uur" in html
     assert not CLAIMS.search(html)
     proof = client.get(reverse("certificates:proof", args=[activity.pk]))
     assert b"".join(proof.streaming_content) == PDF_PROOF
