@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,5 +9,8 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from . import setup
+        from .h5p import store
+        from .h5p.models import H5PActivity
 
         post_migrate.connect(setup.ensure, sender=self, dispatch_uid="courses.setup")
+        post_delete.connect(store.delete_content_files, sender=H5PActivity, dispatch_uid="courses.h5p.files")

@@ -16,7 +16,7 @@ from lms.organisations.models import VPLink
 from . import scoring
 from .h5p import xapi
 from .h5p.models import H5PResult
-from .models import Answer, CompletionRule, Enrolment, Invitation, ModulePage, ModuleProgress, Reflection
+from .models import Answer, CompletionRule, Enrolment, Invitation, ModuleProgress, Reflection
 from .signals import course_completed
 
 MAX_REFLECTION_LENGTH = 10_000

@@ -62,7 +62,7 @@ def ensure_review_workflow(page, group):
         task.groups.set([group])
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})  # an admin may change it later
     return workflow
 
 

@@ -83,7 +83,7 @@ class H5PResult(models.Model):
     enrolment = models.ForeignKey("courses.Enrolment", on_delete=models.CASCADE, related_name="h5p_results")
     module = models.ForeignKey("courses.ModulePage", on_delete=models.CASCADE, related_name="+")
     block_id = models.CharField(max_length=64)
-    activity = models.ForeignKey(H5PActivity, on_delete=models.CASCADE, related_name="results")
+    activity = models.ForeignKey(H5PActivity, on_delete=models.PROTECT, related_name="results")  # results are never lost
     verb = models.CharField(max_length=255)
     is_child = models.BooleanField(default=False)
     sub_content_id = models.CharField(max_length=64, blank=True)

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods
 
-from ..models import Enrolment
+from ..models import Enrolment, ModulePage
 from .models import H5PActivity
 from .store import content_path, library_path
 
@@ -57,20 +57,12 @@ def read_token(token):
         activity_id, user_id, module_id, block_id = signing.loads(token, salt=SALT, max_age=max_age())
     except (signing.BadSignature, ValueError, TypeError):
         raise Http404("Deze link is verlopen of ongeldig.")
-    enrolment = Enrolment.objects.filter(user_id=user_id, course__pk__in=_course_of(module_id)).first()
+    module = ModulePage.objects.filter(pk=module_id).only("path").first()
+    enrolment = module and Enrolment.objects.filter(user_id=user_id, course__path=module.path[:-ModulePage.steplen]).first()
     activity = H5PActivity.objects.filter(pk=activity_id).first()
-    if enrolment is None or activity is None:
+    if not enrolment or activity is None:
         raise Http404("Deze link is verlopen of ongeldig.")
     return activity, enrolment
-
-
-def _course_of(module_id):
-    from ..models import ModulePage
-
-    module = ModulePage.objects.filter(pk=module_id).only("path", "depth").first()
-    if module is None:
-        return []
-    return [module.get_parent().pk]
 
 
 def _cors(response):

@@ -116,3 +116,18 @@ def import_package(fileobj, title="", user=None):
             default_storage.delete(path)
         raise
     return activity
+
+
+def _delete_tree(path):
+    directories, files = default_storage.listdir(path)
+    for name in files:
+        default_storage.delete(f"{path}/{name}")
+    for name in directories:
+        _delete_tree(f"{path}/{name}")
+
+
+def delete_content_files(sender, instance, **kwargs):
+    """post_delete of an activity: its content files go too (shared libraries stay)."""
+    folder = content_path(instance)
+    if default_storage.exists(folder):
+        transaction.on_commit(lambda: _delete_tree(folder))

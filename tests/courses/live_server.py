@@ -39,7 +39,7 @@ def live_daphne(transactional_db, settings, tmp_path):
     process = subprocess.Popen([str(daphne), "-b", "127.0.0.1", "-p", str(port), "lms.asgi:application"],
                                cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -66,7 +66,7 @@ def chromium_page(monkeypatch):
         browser = playwright.chromium.launch(executable_path=chromium)
         context = browser.new_context(locale="nl-NL")
         page = context.new_page()
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(30_000)
         yield page
         browser.close()
 

@@ -79,8 +79,23 @@ def choose_in_modal(page, button_selector, link_text):
     modal.wait_for(state="hidden")
 
 
+def open_actions(page):
+    """Open the editor's "more actions" menu; on a busy machine the first click may come before the menu's script."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    toggle = page.locator("footer .w-dropdown-button [data-w-dropdown-target=toggle]")
+    for _attempt in range(5):
+        toggle.click()
+        try:
+            page.locator("footer .w-dropdown-button [data-w-dropdown-target=content]").wait_for(state="visible", timeout=3000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError("the actions menu did not open")
+
+
 def submit_for_review(page):
-    page.locator("footer .w-dropdown-button [data-w-dropdown-target=toggle]").click()
+    open_actions(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Submit to Cursusreview").click()
 
@@ -138,14 +153,14 @@ def test_trainer_builds_a_course_with_every_block_and_a_second_trainer_publishes
     module = ModulePage.objects.get(title="Van signaal naar advies")
     assert not module.live
     page.goto(f"{live_daphne}/beheer/pages/{module.pk}/edit/")
-    page.locator("footer .w-dropdown-button [data-w-dropdown-target=toggle]").click()
+    open_actions(page)
     assert page.get_by_role("button", name="Approve and Publish").count() == 0  # not for the author
     assert page.get_by_role("button", name="Publish").count() == 0
 
     log_in(page, live_daphne, reviewer)
     for target in (course, module):
         page.goto(f"{live_daphne}/beheer/pages/{target.pk}/edit/")
-        page.locator("footer .w-dropdown-button [data-w-dropdown-target=toggle]").click()
+        open_actions(page)
         with page.expect_navigation():
             page.get_by_role("button", name="Approve and Publish", exact=True).click()
 

@@ -207,3 +207,15 @@ def test_import_command_exits_non_zero_in_a_shell(tmp_path):
     )
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == ["CommandError: Pakket geweigerd: Dit is geen geldig H5P-bestand: het is geen zip-archief."]
+
+
+def test_deleting_an_activity_removes_its_content_files_but_keeps_shared_libraries(media, django_capture_on_commit_callbacks):
+    with fixture_path("H5P.MultiChoice").open("rb") as fileobj:
+        activity = store.import_package(fileobj)
+    content = media / "h5p" / "content" / str(activity.pk)
+    assert any(p.is_file() for p in content.rglob("*"))
+    with django_capture_on_commit_callbacks(execute=True):
+        activity.delete()
+    assert not any(p.is_file() for p in content.rglob("*"))
+    assert (media / "h5p" / "libraries" / "H5P.MultiChoice-1.14" / "library.json").is_file()
+    assert H5PLibrary.objects.filter(machine_name="H5P.MultiChoice").exists()
