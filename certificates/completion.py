@@ -2,8 +2,6 @@
 
 import logging
 
-from django.conf import settings
-
 from courses.models import Enrolment, ModuleProgress
 from courses.signals import course_completed
 
@@ -36,7 +34,7 @@ def certificate_claims(enrolment):
         "hours": course.pe_hours or course.estimated_hours,  # a course that sets no PE hours: its study load
         "competencies": [{"name": c.name, "description": c.description} for c in course.competencies()],
         "evidence": evidence,
-        "valid_years": course.certificate_valid_years or settings.CERTIFICATE_DEFAULT_VALID_YEARS,
+        "valid_years": course.certificate_valid_years,
     }
 
 

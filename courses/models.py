@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -92,7 +93,8 @@ class CoursePage(Page):
         _("sluit op"), null=True, blank=True, help_text=_("Na dit moment worden geen antwoorden meer aangenomen."),
     )
     certificate_valid_years = models.PositiveSmallIntegerField(
-        _("geldigheid certificaat (jaren)"), null=True, blank=True, help_text=_("Leeg: het certificaat verloopt niet."),
+        _("geldigheid certificaat (jaren)"), default=4, validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("Na zoveel jaar verloopt het certificaat. Vier jaar valt samen met de scholingscyclus die de LVV hanteert."),
     )
 
     content_panels = Page.content_panels + [

@@ -76,5 +76,32 @@ def linked_vp(vp, organisation, employer_admin):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests last: Playwright's sync API keeps an event loop running, which async tests cannot share."""
-    items.sort(key=lambda item: "/tests/browser/" in str(item.fspath))
+    """Browser tests last: Playwright's sync API keeps an event loop running, which async tests cannot share.
+
+    Every transactional test restores the migrated data (home page, seeded methods and competencies...) from a
+    serialized copy, so that no test depends on which transactional test ran before it.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = "transactional_db" in item.fixturenames or (marker and marker.kwargs.get("transaction"))
+        if transactional:
+            kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+    items.sort(key=lambda item: "browser" in item.nodeid.split("::")[0])
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: rate-limit counters and cached status lists do not leak between tests."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    for cache in caches.all():
+        if isinstance(cache, RedisCache):
+            # Only this run's keys: clear() would flush the whole Redis database, channel layer included.
+            client = cache._cache.get_client(write=True)
+            for key in client.scan_iter(f"{cache.key_prefix}:*"):
+                client.delete(key)
+        else:
+            cache.clear()
+    yield

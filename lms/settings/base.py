@@ -235,8 +235,6 @@ LOGGING = {
 }
 
 # Certificates: the Ed25519 signing keys live in files outside the database (create with `create_signing_key`).
-# Validity of a course certificate when the course sets none (the length of one LVV cycle).
-CERTIFICATE_DEFAULT_VALID_YEARS = 4
 CERTIFICATE_KEY_DIR = Path(os.environ.get("CERTIFICATE_KEY_DIR", BASE_DIR / "keys"))
 CERTIFICATE_ISSUER_NAME = os.environ.get("CERTIFICATE_ISSUER_NAME", "VP-Academie")
 # Look-ups of a verification code per client address per hour (the public verification page and form).

@@ -86,4 +86,4 @@ def test_employer_page_shows_hours_per_category(client, employer_admin, organisa
     issuing.issue_certificate(linked_vp, **COURSE)
     client.force_login(employer_admin)
     html = client.get(reverse("certificates:employer")).content.decode()
-    assert "geaccrediteerde opleiding 16/24" in html and "intervisie 0/32" in html and "totaal 16/72" in html
+    assert "cursussen en opleidingen 16/24" in html and "intervisie 0/32" in html and "totaal 16/72" in html

@@ -31,6 +31,8 @@ CASE = ("Piotr Kowalski (34) werkt als orderpicker bij Vion in Boxtel. Zijn team
 
 @pytest.mark.browser
 class RoomJourney(ChannelsLiveServerTestCase):
+    serialized_rollback = True  # restore the migrated data (seeded methods) that the flush removes
+
     @classmethod
     def setUpClass(cls):
         # The server process is forked from this one. It must not inherit what earlier async tests started
