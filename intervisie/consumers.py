@@ -10,6 +10,7 @@ import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.db.models import Q
 
 from . import room
 from .groups import is_facilitator, may_enter
@@ -118,9 +119,12 @@ def load_room_info(session_id, user):
 
 @database_sync_to_async
 def still_allowed(session_id, user):
-    """Checked before every action: still a member (or the facilitator), and the session still open."""
-    session = Session.objects.select_related("group").filter(pk=session_id).first()
-    if session is None or not may_enter(user, session.group):
+    """Checked before every action, in one query: still a member or the group's facilitator, and the session
+    still planned and within its opening hours."""
+    session = Session.objects.filter(
+        Q(group__memberships__user=user) | Q(group__facilitator=user), pk=session_id,
+    ).only("starts_at", "duration_minutes", "status").first()
+    if session is None or not user.is_active:
         return CLOSE_FORBIDDEN
     if not room.is_open(session):
         return CLOSE_ROOM_CLOSED

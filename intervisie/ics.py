@@ -1,13 +1,14 @@
 """iCalendar files: one session (e-mail attachment, download) and a user's private feed; the feed's token."""
 
 from datetime import UTC, timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress
 
 from .models import CalendarFeed, Session
 from .tokens import new_token, token_hash
@@ -33,6 +34,9 @@ def session_event(session):
     event.add("description", f"Online intervisiebijeenkomst op VP-Academie. De ruimte gaat 15 minuten voor de "
                              f"start open: {url}")
     event.add("status", "CANCELLED" if session.status == Session.Status.CANCELLED else "CONFIRMED")
+    organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
+    organizer.params["cn"] = "VP-Academie"
+    event.add("organizer", organizer)
     return event
 
 

@@ -121,7 +121,7 @@ async def change(info, apply, event_type, extra=None):
 
 # State changes. Each takes (state, now) and returns the fields of the event the room receives.
 
-def phase_payload(state, info, now=None):
+def phase_payload(state, info):
     phase = dict(state["phase"])
     if phase["index"] is not None:
         phase.update(info["phases"][phase["index"]])

@@ -1,4 +1,4 @@
-"""Where live-room state lives: Redis when REDIS_URL is set, shared by every worker; otherwise this process's cache
+"""Where live-room state lives: Redis when REDIS_URL is set, shared by every worker; otherwise this process's memory
 (the embedded default runs one process).
 
 Redis is used through redis-py's asyncio client, one per event loop, so that room changes need no thread hop
@@ -7,11 +7,12 @@ Redis is used through redis-py's asyncio client, one per event loop, so that roo
 
 import asyncio
 import json
+import threading
+import time
 import weakref
 from functools import cache as memoize
 
 from django.conf import settings
-from django.core.cache import cache
 
 # Delete a key only if it still holds our value (releasing a lock that nobody else took over meanwhile).
 RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
@@ -70,37 +71,68 @@ class RedisStore:
 
 
 class LocalStore:
-    """Django's in-process cache: its calls are quick in-memory operations, fine to make from async code."""
+    """This process's memory, for the embedded default (one daphne process). Not Django's local-memory cache:
+    that one holds at most 300 entries and would silently drop the state of busy rooms."""
+
+    def __init__(self):
+        self._data = {}  # key -> (expires at, JSON text)
+        self._lock = threading.Lock()  # views reach the store from other threads than the event loop's
+
+    def _get(self, name, now):
+        item = self._data.get(name)
+        if item is None or item[0] <= now:
+            self._data.pop(name, None)
+            return None
+        return json.loads(item[1])
+
+    def _set(self, name, value, ttl):
+        now = time.monotonic()
+        if len(self._data) > 10_000:  # forget expired entries now and then
+            for key in [k for k, (expires, _) in self._data.items() if expires <= now]:
+                del self._data[key]
+        self._data[name] = (now + ttl, json.dumps(value))
 
     async def get_many(self, *names):
-        return [cache.get(_key(n)) for n in names]
+        with self._lock:
+            return [self._get(n, time.monotonic()) for n in names]
 
     async def set(self, name, value, ttl):
-        cache.set(_key(name), value, ttl)
+        with self._lock:
+            self._set(name, value, ttl)
 
     async def add(self, name, value, ttl):
-        return cache.add(_key(name), value, ttl)
+        with self._lock:
+            if self._get(name, time.monotonic()) is not None:
+                return False
+            self._set(name, value, ttl)
+            return True
 
     async def release(self, name, value):
-        if cache.get(_key(name)) == value:
-            cache.delete(_key(name))
+        with self._lock:
+            if self._get(name, time.monotonic()) == value:
+                del self._data[name]
 
     async def incr(self, name, ttl):
-        cache.add(_key(name), 0, ttl)
-        try:
-            return cache.incr(_key(name))
-        except ValueError:  # expired between add and incr
-            cache.add(_key(name), 1, ttl)
-            return 1
+        with self._lock:
+            count = (self._get(name, time.monotonic()) or 0) + 1
+            if count == 1:
+                self._set(name, count, ttl)
+            else:
+                self._data[name] = (self._data[name][0], json.dumps(count))
+            return count
 
     def sync_get(self, name):
-        return cache.get(_key(name))
+        with self._lock:
+            return self._get(name, time.monotonic())
 
     def sync_set(self, name, value, ttl):
-        cache.set(_key(name), value, ttl)
+        with self._lock:
+            self._set(name, value, ttl)
 
     def sync_delete(self, *names):
-        cache.delete_many([_key(n) for n in names])
+        with self._lock:
+            for name in names:
+                self._data.pop(name, None)
 
 
 @memoize

@@ -81,6 +81,26 @@ def group_detail(request, group_id):
 
 
 @login_required
+@require_POST
+def member_remove(request, group_id, user_id):
+    group = queries.led_group_or_404(request.user, group_id)
+    membership = get_object_or_404(group.memberships.select_related("user"), user_id=user_id)
+    groups.remove_member(group, request.user, membership.user)
+    messages.success(request, _("%(name)s is geen lid meer van de groep.") % {"name": membership.user.get_full_name()})
+    return redirect("intervisie:group", group.pk)
+
+
+@login_required
+@require_POST
+def invitation_cancel(request, group_id, invitation_id):
+    group = queries.led_group_or_404(request.user, group_id)
+    invitation = get_object_or_404(GroupInvitation, pk=invitation_id, group=group)
+    groups.cancel_invitation(invitation, request.user)
+    messages.success(request, _("De uitnodiging aan %(email)s is ingetrokken.") % {"email": invitation.email})
+    return redirect("intervisie:group", group.pk)
+
+
+@login_required
 def session_plan(request, group_id):
     group = queries.led_group_or_404(request.user, group_id)
     form = PlanForm(request.POST or None, methods=queries.methods_for(request.user),

@@ -285,6 +285,11 @@ async def test_case_is_scanned_corrected_and_shared(live_session, cookies, vp, o
     await listener.disconnect()
     listener, state = await join(live_session, cookies["other_vp"])
     assert state["case"]["text"] == text
+    # Only the inbrenger can withdraw it.
+    await send(listener, type="case.withdraw")
+    assert (await next_of(listener, "error"))["code"] == "forbidden"
+    await send(presenter, type="case.withdraw")
+    assert (await next_of(listener, "case"))["case"] is None
     for ws in (chair, presenter, listener):
         await ws.disconnect()
 

@@ -161,3 +161,27 @@ def test_overview(client, session, user_fixture, request):
     client.force_login(request.getfixturevalue(user_fixture))
     body = client.get(reverse("intervisie:overview")).content.decode()
     assert "Intervisiegroep Oost" in body and "Komende bijeenkomsten" in body
+
+
+def test_facilitator_removes_a_member_and_cancels_an_invitation(client, group, facilitator, vp, outsider,
+                                                               django_capture_on_commit_callbacks):
+    invitation = groups.invite_member(group, facilitator, outsider.email)
+    remove = reverse("intervisie:member_remove", args=[group.pk, vp.pk])
+    cancel = reverse("intervisie:invitation_cancel", args=[group.pk, invitation.pk])
+    client.force_login(vp)  # a member may not
+    assert client.post(remove).status_code == 404 and client.post(cancel).status_code == 404
+    client.force_login(facilitator)
+    assert client.post(remove).status_code == 302 and not groups.is_member(vp, group)
+    assert client.post(cancel).status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.cancelled_at is not None and groups.open_invitation(invitation.token) is None
+
+
+@pytest.mark.parametrize("name, args", [("intervisie:group", "group"), ("intervisie:session", "session"),
+                                        ("intervisie:overview", None), ("intervisie:hours", None)])
+def test_pages_stay_within_a_query_budget(client, session, vp, name, args, django_assert_max_num_queries):
+    client.force_login(vp)
+    url = reverse(name, args=[{"group": session.group_id, "session": session.pk}[args]] if args else [])
+    client.get(url)  # warm: session and user caches
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
