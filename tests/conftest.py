@@ -87,7 +87,16 @@ def pytest_collection_modifyitems(config, items):
         if transactional:
             kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
-    items.sort(key=lambda item: "browser" in item.nodeid.split("::")[0])
+    items.sort(key=_run_order)
+
+
+def _run_order(item):
+    """Async tests before browser tests; pytest-playwright's session-wide browser (tests/browser/) last of all,
+    after the browser tests that start and stop their own Playwright."""
+    path = item.nodeid.split("::")[0]
+    if path.startswith("tests/browser/"):
+        return 2
+    return 1 if "browser" in path else 0
 
 
 @pytest.fixture(autouse=True)
