@@ -37,8 +37,11 @@ migrate: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 
+# daphne in front; the django-tasks worker for intervisie reminders beside it, stopped with it.
 run: migrate
 	@echo "VP-Academie draait op http://$(HOST):$(PORT) (demo-accounts: zie README.md)"
+	$(BIN)/python manage.py db_worker --backend intervisie & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b $(HOST) -p $(PORT) --websocket_timeout 86400 lms.asgi:application
 
 # Debian's Chromium for the browser tests, when we may install it (root with apt-get).
