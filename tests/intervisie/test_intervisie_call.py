@@ -9,10 +9,13 @@ import hashlib
 import hmac
 import json
 import logging
+import os
 import time
+import uuid
 from datetime import timedelta
 
 import pytest
+import redis
 from channels.db import database_sync_to_async
 from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
@@ -25,7 +28,7 @@ from intervisie.consumers import RATE_WINDOW
 from intervisie.store import store
 from lms.accounts.models import Role
 from lms.asgi import application
-from tests.conftest import make_user
+from tests.conftest import make_user, require
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
@@ -282,3 +285,38 @@ async def test_signalling_payloads_are_never_logged_or_stored(live_session, cook
         assert secret not in everything
         assert secret not in caplog.text
         assert secret not in state
+
+
+def _redis_url():
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return None
+    return url
+
+
+async def test_signalling_crosses_workers_through_a_redis_channel_layer(live_session, cookies, vp, other_vp):
+    """Two consumers with separate Redis channel layer instances, as on two worker processes: the offer goes
+    from one to the other through Redis, not through one process's memory."""
+    url = _redis_url()
+    require(url, "Redis")
+    layers = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
+                          "CONFIG": {"hosts": [{"address": url, "socket_timeout": None}],
+                                     "prefix": f"test-call-{uuid.uuid4().hex[:8]}"}}}
+    with override_settings(CHANNEL_LAYERS=layers):
+        channel_layers.backends.clear()
+        marieke, marieke_peer = await join_call(live_session, cookies["vp"])
+        first_worker = channel_layers.backends.pop("default")  # the next consumer gets a layer of its own
+        joost, joost_peer = await join_call(live_session, cookies["other_vp"])
+        assert channel_layers["default"] is not first_worker and type(first_worker).__name__ == "RedisChannelLayer"
+        assert (await next_of(marieke, "call.joined"))["from_peer"] == joost_peer
+        await send(joost, type="call.offer", to=vp.pk, peer=marieke_peer, sdp=OFFER)
+        offer = await next_of(marieke, "call.offer")
+        assert offer["from"] == other_vp.pk and offer["sdp"] == OFFER
+        await send(marieke, type="call.answer", to=other_vp.pk, peer=joost_peer, sdp=OFFER)
+        assert (await next_of(joost, "call.answer"))["from_peer"] == marieke_peer
+        for ws in (marieke, joost):
+            await ws.disconnect()
+        await first_worker.flush()
+    channel_layers.backends.clear()

@@ -65,11 +65,12 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
         self.chair = make_user("leider@example.test", Role.FACILITATOR, Role.VP, first_name="Ahmed", last_name="El Amrani")
         self.marieke = make_user("marieke@example.test", Role.VP, first_name="Marieke", last_name="van den Berg")
         self.joost = make_user("joost@example.test", Role.VP, first_name="Joost", last_name="Jansen")
-        fatma = make_user("fatma@example.test", Role.VP, first_name="Fatma", last_name="Yılmaz")
+        self.fatma = make_user("fatma@example.test", Role.VP, first_name="Fatma", last_name="Yılmaz")
+        self.sanne = make_user("sanne@example.test", Role.VP, first_name="Sanne", last_name="de Vries")
         import_module("intervisie.migrations.0002_seed_methods").seed(apps, None)
         method = Method.objects.get(name="Incidentmethode", created_by=None)
         group = groups.create_group(self.chair, "Intervisiegroep Midden", default_method=method)
-        for member in (self.marieke, self.joost, fatma):
+        for member in (self.marieke, self.joost, self.fatma, self.sanne):
             groups.add_member(group, self.chair, member)
         (self.session,) = schedule.plan_session(group, self.chair, timezone.now() + timedelta(minutes=5), 60, method)
 
@@ -135,6 +136,34 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
             expect(marieke.locator(".vpa-call__tile:not(.vpa-call__tile--own)")).to_have_count(0)
             for browser in browsers:
                 browser.close()
+
+    def test_beyond_four_participants_everyone_sends_low_resolution_video(self):
+        from playwright.sync_api import expect, sync_playwright
+
+        scales = """() => window.__connections.filter((c) => c.connectionState !== "closed").flatMap((c) =>
+            c.getSenders().filter((s) => s.track && s.track.kind === "video")
+             .map((s) => s.getParameters().encodings[0].scaleResolutionDownBy || 1))"""
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                 args=FAKE_MEDIA + ["--use-fake-ui-for-media-stream"])
+            pages = [self.page_for(browser, user) for user in (self.chair, self.marieke, self.joost, self.fatma)]
+            for page in pages:
+                page.get_by_role("button", name="Deelnemen met camera en microfoon").click()
+            for page in pages:
+                expect(page.locator(".vpa-call__tile[data-connection='connected']")).to_have_count(3, timeout=30_000)
+                page.wait_for_function(f"({scales})().length === 3")
+                assert page.evaluate(scales) == [1, 1, 1]
+            fifth = self.page_for(browser, self.sanne)
+            fifth.get_by_role("button", name="Deelnemen met camera en microfoon").click()
+            for page in pages + [fifth]:
+                expect(page.locator(".vpa-call__tile[data-connection='connected']")).to_have_count(4, timeout=30_000)
+                page.wait_for_function(f"(({scales})()).join() === '2,2,2,2'")
+                expect(page.locator("#gesprek")).to_have_attribute("data-quality", "laag")
+            fifth.get_by_role("button", name="Gesprek verlaten").click()
+            for page in pages:
+                page.wait_for_function(f"(({scales})()).join() === '1,1,1'")
+                expect(page.locator("#gesprek")).to_have_attribute("data-quality", "normaal")
+            browser.close()
 
     def test_a_refused_camera_and_microphone_get_a_dutch_message(self):
         from playwright.sync_api import expect, sync_playwright
