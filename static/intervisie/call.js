@@ -19,6 +19,7 @@
   let busy = false;
   let rejoin = false; // the socket reconnected: join the call again on the next state
   const peers = new Map(); // peer id -> {user, peer, pc, polite, makingOffer, ignoreOffer, queue, pending, timer, tile, media}
+  const announced = new Map(); // peer id -> {audio, video} from call.media that came before the peer's offer
 
   function send(message) { root.dispatchEvent(new CustomEvent("vpa:send", { detail: message })); }
   function name(uid) { return people[String(uid)] || "Onbekend"; }
@@ -83,9 +84,9 @@
     send({ type: "call.join", ...mediaState() });
   }
 
-  function leave() {
+  function leave(tellServer = true) {
     if (!local) return;
-    send({ type: "call.leave" });
+    if (tellServer) send({ type: "call.leave" });
     for (const peer of [...peers.keys()]) drop(peer);
     local.getTracks().forEach((track) => track.stop());
     local = null;
@@ -107,7 +108,9 @@
     if (p) return p;
     const pc = new RTCPeerConnection({ iceServers });
     p = { user, peer, pc, polite: myPeer < peer, makingOffer: false, ignoreOffer: false, queue: Promise.resolve(),
-      pending: [], timer: null, tile: remoteTile(user, peer), remote: new MediaStream(), media: { audio: true, video: true } };
+      pending: [], timer: null, tile: remoteTile(user, peer), remote: new MediaStream(),
+      media: announced.get(peer) || { audio: true, video: true } };
+    announced.delete(peer);
     peers.set(peer, p);
     for (const track of local.getTracks()) pc.addTrack(track, local);
     pc.onnegotiationneeded = async () => {
@@ -136,6 +139,7 @@
       if (pc.connectionState === "failed") pc.restartIce();
       renderTile(p);
     };
+    renderTile(p);
     applyQuality();
     return p;
   }
@@ -371,9 +375,11 @@
       connectTo(message.from, message.from_peer).media = { audio: message.audio, video: message.video };
       send({ type: "call.media", ...mediaState() }); // so that the newcomer sees our camera and microphone state
     } else if (message.type === "call.left") {
+      announced.delete(message.from_peer);
       drop(message.from_peer);
     } else if (message.type === "call.media") {
-      if (p) { p.media = { audio: message.audio, video: message.video }; renderTile(p); }
+      const media = { audio: message.audio, video: message.video };
+      if (p) { p.media = media; renderTile(p); } else announced.set(message.from_peer, media);
     } else if (message.type === "call.offer" || message.type === "call.answer" || message.type === "call.ice") {
       const target = p || connectTo(message.from, message.from_peer);
       const handle = message.type === "call.ice" ? () => onCandidates(message)
@@ -388,7 +394,13 @@
   $("gesprek-alleen-geluid").addEventListener("click", () => join(false));
   $("gesprek-microfoon").addEventListener("click", toggleMicrophone);
   $("gesprek-camera").addEventListener("click", toggleCamera);
-  $("gesprek-verlaten").addEventListener("click", leave);
+  $("gesprek-verlaten").addEventListener("click", () => leave());
+  root.addEventListener("vpa:close", (event) => { // closed for good (room closed, access gone): hang up
+    if (event.detail >= 4400 && event.detail < 4500 && local) {
+      leave(false);
+      status("Het gesprek is beëindigd.");
+    }
+  });
   window.addEventListener("pagehide", () => { if (local) local.getTracks().forEach((track) => track.stop()); });
   setInterval(() => { if (local) measureLevels(); }, 400);
 })();

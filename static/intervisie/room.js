@@ -32,6 +32,7 @@
     socket.onopen = () => root.dispatchEvent(new CustomEvent("vpa:open"));
     socket.onmessage = (event) => receive(JSON.parse(event.data));
     socket.onclose = (event) => {
+      root.dispatchEvent(new CustomEvent("vpa:close", { detail: event.code })); // for call.js
       if (FINAL_CODES[event.code]) {
         $("verbinding").textContent = FINAL_CODES[event.code];
         root.dataset.closed = String(event.code);

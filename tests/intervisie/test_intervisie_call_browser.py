@@ -1,6 +1,7 @@
 """A call in the room between two headless Chromium instances against a live daphne server, on loopback
 without STUN or TURN: both connect, receive each other's video frames and audio, see each other's camera and
-microphone state; a browser that refuses the camera gets a Dutch message."""
+microphone state, leave, join again, and are cut off when removed from the group; beyond four participants
+everyone sends low resolution; a browser that refuses the camera gets a Dutch message and audio only."""
 
 import os
 import shutil
@@ -134,6 +135,16 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
             # Joost leaves: Marieke's tile for him goes.
             joost.get_by_role("button", name="Gesprek verlaten").click()
             expect(marieke.locator(".vpa-call__tile:not(.vpa-call__tile--own)")).to_have_count(0)
+
+            # He joins again; then the facilitator removes him from the group. His next message closes his socket
+            # (4403): his browser hangs up and stops the camera, and Marieke's tile for him goes.
+            joost.get_by_role("button", name="Deelnemen met camera en microfoon").click()
+            expect(marieke.locator(".vpa-call__tile[data-connection='connected']")).to_have_count(1, timeout=20_000)
+            groups.remove_member(self.session.group, self.chair, self.joost)
+            joost.get_by_role("button", name="Microfoon", exact=True).click()
+            expect(joost.locator("#gesprek-status")).to_have_text("Het gesprek is beëindigd.")
+            expect(joost.locator(".vpa-call__tile")).to_have_count(0)
+            expect(marieke.locator(".vpa-call__tile:not(.vpa-call__tile--own)")).to_have_count(0)
             for browser in browsers:
                 browser.close()
 
@@ -177,3 +188,42 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
                 "Uw browser geeft deze pagina geen toegang tot camera en microfoon")
             expect(page.get_by_role("button", name="Deelnemen met camera en microfoon")).to_be_visible()
             browser.close()
+
+    def test_a_refused_camera_falls_back_to_audio_only(self):
+        from playwright.sync_api import expect, sync_playwright
+
+        with sync_playwright() as playwright:
+            # Marieke's browser allows the microphone but refuses the camera; Joost's allows both.
+            refusing = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FAKE_MEDIA)
+            allowing = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                  args=FAKE_MEDIA + ["--use-fake-ui-for-media-stream"])
+            marieke = self.page_for(refusing, self.marieke)
+            marieke.context.grant_permissions(["microphone"], origin=self.live_server_url)
+            joost = self.page_for(allowing, self.joost)
+            marieke.get_by_role("button", name="Deelnemen met camera en microfoon").click()
+            expect(marieke.locator("#gesprek-melding")).to_have_text(
+                "Uw browser geeft deze pagina geen toegang tot uw camera. Sta toegang toe via het slotje of het "
+                "camera-icoon naast het webadres en probeer het opnieuw. U doet nu alleen met geluid mee.")
+            expect(marieke.get_by_role("button", name="Camera", exact=True)).to_have_attribute("aria-pressed", "false")
+            joost.get_by_role("button", name="Deelnemen met camera en microfoon").click()
+
+            for page in (marieke, joost):
+                expect(page.locator(".vpa-call__tile[data-connection='connected']")).to_have_count(1, timeout=20_000)
+            expect(joost.locator(".vpa-call__tile[data-connection='connected']")).to_contain_text(
+                "Marieke van den Berg – camera uit")
+            # Marieke still sees Joost, and each hears the other.
+            marieke.wait_for_function("document.querySelector('.vpa-call__tile:not(.vpa-call__tile--own) video')"
+                                      ".videoWidth > 0", timeout=10_000)
+            for page in (marieke, joost):
+                before = page.evaluate(MEDIA_STATS)
+                time.sleep(1.5)
+                after = page.evaluate(MEDIA_STATS)
+                assert after["totalSamplesReceived"] > before["totalSamplesReceived"] > 0, (before, after)
+            assert joost.evaluate(MEDIA_STATS)["framesDecoded"] == 0  # no video from Marieke
+
+            # Trying the camera again is refused again, with the same clear message; the call goes on.
+            marieke.get_by_role("button", name="Camera", exact=True).click()
+            expect(marieke.locator("#gesprek-melding")).to_contain_text("geen toegang tot uw camera")
+            expect(marieke.locator(".vpa-call__tile[data-connection='connected']")).to_have_count(1)
+            refusing.close()
+            allowing.close()
