@@ -272,6 +272,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def call_broadcast(self, message):
         await signalling.deliver_announcement(self, message)
 
+    async def call_evict(self, message):
+        await signalling.evict(self, message)
+
     async def room_closed(self, message):
         await self.channel_layer.group_discard(room.group_name(self.info["key"]), self.channel_name)
         self.info = None

@@ -13,10 +13,11 @@ that a message addressed to (user, peer) reaches that connection on whichever wo
 import re
 import secrets
 
+from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
 
-from . import room, turn
-from .groups import may_enter
+from . import groups, room, turn
 from .models import Session
 
 MAX_SDP_CHARS = 32_000
@@ -24,6 +25,7 @@ MAX_CANDIDATES = 20
 RATE_LIMIT = 400  # signalling messages per user per rate window (ICE candidates come in bursts per peer)
 PEER_ID = re.compile(r"[0-9a-f]{16}")
 CANDIDATE_FIELDS = {"candidate", "sdpMid", "sdpMLineIndex", "usernameFragment"}
+CLOSE_FORBIDDEN = 4403  # as consumers.CLOSE_FORBIDDEN
 
 
 def _bool(v):
@@ -91,7 +93,7 @@ def in_room(session_id, user_id):
 
     session = Session.objects.select_related("group").filter(pk=session_id).first()
     user = User.objects.filter(pk=user_id).first()
-    return session is not None and user is not None and may_enter(user, session.group)
+    return session is not None and user is not None and groups.may_enter(user, session.group)
 
 
 async def handle(consumer, message):
@@ -160,3 +162,18 @@ async def deliver_announcement(consumer, message):
     event = message["event"]
     if consumer.info is not None and consumer.call_peer not in (None, event["from_peer"]):
         await consumer.send_json(event)
+
+
+async def evict(consumer, message):
+    """The user was removed from the group: leave the call and close this connection (4403) now."""
+    await leave(consumer)
+    await consumer.close(code=CLOSE_FORBIDDEN)
+
+
+def hang_up(group, user_id):
+    """End a removed member's calls in the group's open rooms at once. Media flows between the browsers, so the
+    server cannot cut it; it closes the member's room connections, and the others' browsers get `call.left`."""
+    layer = get_channel_layer()
+    for uid in Session.objects.filter(group=group, status=Session.Status.PLANNED).values_list("uid", flat=True):
+        async_to_sync(layer.group_send)(user_group(uid.hex, user_id), {"type": "call.evict"})
+

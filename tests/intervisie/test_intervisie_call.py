@@ -193,15 +193,22 @@ async def test_a_non_members_signalling_message_is_refused(live_session, cookies
     await send(karel, type="call.offer", to=vp.pk, peer=marieke_peer, sdp=OFFER)
     await nothing_of(marieke, {"call.offer"})
 
-    # A member removed during the call: the next signalling message closes the socket and goes nowhere.
+    # A member removed during the call: their socket is closed at once (4403), which ends their calls (media goes
+    # between the browsers: the server can only make them hang up), and the others hear that they left.
     joost, joost_peer = await join_call(live_session, cookies["other_vp"])
+    chair = await enter(live_session, cookies["facilitator"])  # in the room, not in the call: stays
+    assert (await next_of(marieke, "call.joined"))["from_peer"] == joost_peer
     await database_sync_to_async(groups.remove_member)(group, facilitator, other_vp)
-    await send(joost, type="call.offer", to=vp.pk, peer=marieke_peer, sdp=OFFER)
     output = await joost.receive_output(timeout=2)
     while output["type"] == "websocket.send":
         output = await joost.receive_output(timeout=2)
     assert output == {"type": "websocket.close", "code": 4403}
+    assert (await next_of(marieke, "call.left"))["from_peer"] == joost_peer
+    await send(joost, type="call.offer", to=vp.pk, peer=marieke_peer, sdp=OFFER)  # too late: goes nowhere
     await nothing_of(marieke, {"call.offer"})
+    await send(chair, type="chat", text="nog hier")
+    assert (await next_of(chair, "chat"))["text"] == "nog hier"
+    await chair.disconnect()
 
     # Nor can a member still reach the removed member.
     await send(marieke, type="call.offer", to=other_vp.pk, peer=joost_peer, sdp=OFFER)
