@@ -88,6 +88,7 @@
     if (!local) return;
     if (tellServer) send({ type: "call.leave" });
     for (const peer of [...peers.keys()]) drop(peer);
+    announced.clear();
     local.getTracks().forEach((track) => track.stop());
     local = null;
     myPeer = null;
@@ -355,6 +356,7 @@
       me = message.me;
       if (rejoin && local) { // a new connection: the server no longer knows our peer id
         for (const peer of [...peers.keys()]) drop(peer);
+        announced.clear();
         myPeer = null;
         send({ type: "call.join", ...mediaState() });
       }
