@@ -12,7 +12,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.db.models import Q
 
-from . import room
+from . import room, signalling
 from .groups import is_facilitator, may_enter
 from .models import RoomRole, Session
 from .schedule import rotation
@@ -65,6 +65,7 @@ SCHEMA = {
     "case.share": {"text": (_str(MAX_CASE_CHARS, 1), True), "dismissed": (_terms, False), "terms": (_terms, False)},
     "case.withdraw": {},
 }
+SCHEMA.update(signalling.SCHEMA)  # call.*: the call's signalling
 
 
 def validate(text_data):
@@ -135,6 +136,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         self.user = self.scope.get("user")
         self.info = None
+        self.call_peer = self.call_group = None
         await self.accept()
         if not self.user or not self.user.is_authenticated:
             return await self.close(code=CLOSE_NOT_LOGGED_IN)
@@ -156,6 +158,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self.send_state()
 
     async def disconnect(self, code):
+        await signalling.leave(self)
         if self.info is not None:
             await self.channel_layer.group_discard(room.group_name(self.info["key"]), self.channel_name)
             try:
@@ -193,19 +196,21 @@ class RoomConsumer(AsyncWebsocketConsumer):
             "starts_at": info["starts_at"].isoformat(),
         })
 
-    async def _rate_limited(self):
-        count = await store().incr(f"rate:{self.user.pk}:{int(time.time()) // RATE_WINDOW}", RATE_WINDOW * 2)
-        return count > RATE_LIMIT
+    async def _rate_limited(self, bucket="rate", limit=RATE_LIMIT):
+        count = await store().incr(f"{bucket}:{self.user.pk}:{int(time.time()) // RATE_WINDOW}", RATE_WINDOW * 2)
+        return count > limit
 
     async def receive(self, text_data=None, bytes_data=None):
         if self.info is None:
             return
-        if await self._rate_limited():
-            return await self.send_error("rate_limited", "Te veel berichten; wacht even.")
         try:
-            message = validate(text_data)
+            message, invalid = validate(text_data), None
         except room.RoomError as error:
-            return await self.send_error(error.code, str(error))
+            message, invalid = None, error
+        if await self._rate_limited(*(signalling.budget(message) or ())):  # signalling has its own budget
+            return await self.send_error("rate_limited", "Te veel berichten; wacht even.")
+        if invalid:
+            return await self.send_error(invalid.code, str(invalid))
         request_id = message.get("id") if isinstance(message.get("id"), (str, int)) else None
         closed = await still_allowed(self.info["id"], self.user)
         if closed:
@@ -259,9 +264,20 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await room.change(info, room.share_case(text), "case")
         elif kind == "case.withdraw":
             await room.change(info, room.withdraw_case(), "case")
+        elif kind in signalling.SCHEMA:
+            await signalling.handle(self, message)
 
     async def room_event(self, message):
         await self.send_json(message["event"])
+
+    async def call_signal(self, message):
+        await signalling.deliver(self, message)
+
+    async def call_broadcast(self, message):
+        await signalling.deliver_announcement(self, message)
+
+    async def call_evict(self, message):
+        await signalling.evict(self, message)
 
     async def room_closed(self, message):
         await self.channel_layer.group_discard(room.group_name(self.info["key"]), self.channel_name)

@@ -227,6 +227,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# WebRTC calls in the intervisie room (comma-separated URLs). Without them calls work on one network only.
+# TURN credentials follow coturn's REST secret scheme (`use-auth-secret`, `static-auth-secret` = WEBRTC_TURN_SECRET).
+WEBRTC_STUN_URLS = [u.strip() for u in os.environ.get("WEBRTC_STUN_URLS", "").split(",") if u.strip()]
+WEBRTC_TURN_URLS = [u.strip() for u in os.environ.get("WEBRTC_TURN_URLS", "").split(",") if u.strip()]
+WEBRTC_TURN_SECRET = os.environ.get("WEBRTC_TURN_SECRET", "")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

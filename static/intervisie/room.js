@@ -29,8 +29,10 @@
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + location.host + root.dataset.wsPath);
     $("verbinding").textContent = "Verbinden…";
+    socket.onopen = () => root.dispatchEvent(new CustomEvent("vpa:open"));
     socket.onmessage = (event) => receive(JSON.parse(event.data));
     socket.onclose = (event) => {
+      root.dispatchEvent(new CustomEvent("vpa:close", { detail: event.code })); // for call.js
       if (FINAL_CODES[event.code]) {
         $("verbinding").textContent = FINAL_CODES[event.code];
         root.dataset.closed = String(event.code);
@@ -43,6 +45,7 @@
   }
 
   function receive(message) {
+    root.dispatchEvent(new CustomEvent("vpa:message", { detail: message })); // for call.js
     if (typeof message.server_time === "number") clockOffset = message.server_time - Date.now() / 1000;
     if (message.type === "state") {
       state = message;
@@ -271,6 +274,7 @@
     renderFindings();
   });
 
+  root.addEventListener("vpa:send", (event) => send(event.detail)); // from call.js
   setInterval(tick, 250);
   connect();
 })();
