@@ -33,8 +33,12 @@ def live_daphne(transactional_db, settings, tmp_path):
     """(base URL) of a daphne process serving the test database and a temporary MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"
     port = free_port()
+    # The server's public address is itself (QR codes and e-mails point there), and it signs with a test key.
+    settings.WAGTAILADMIN_BASE_URL = f"http://127.0.0.1:{port}"
+    settings.CERTIFICATE_KEY_DIR = tmp_path / "keys"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test", "DATABASE_URL": database_url(),
-           "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
+           "MEDIA_ROOT": str(settings.MEDIA_ROOT), "BASE_URL": settings.WAGTAILADMIN_BASE_URL,
+           "CERTIFICATE_KEY_DIR": str(settings.CERTIFICATE_KEY_DIR)}
     daphne = Path(sys.executable).with_name("daphne")
     process = subprocess.Popen([str(daphne), "-b", "127.0.0.1", "-p", str(port), "lms.asgi:application"],
                                cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

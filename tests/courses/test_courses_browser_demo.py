@@ -1,8 +1,12 @@
 import io
 
 import pytest
+import zxingcpp
 from django.core.management import call_command
+from pypdf import PdfReader
 
+from certificates import keys
+from certificates.models import Certificate
 from courses import demo
 from courses.h5p import store
 from courses.models import CoursePage, Enrolment, ModulePage
@@ -30,9 +34,18 @@ def submit(page, selector):
         page.keyboard.press("Enter")
 
 
+def qr_codes_in(pdf):
+    """The texts of the QR codes drawn on the PDF's first page, decoded from its images (zxing-cpp)."""
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    return [result.text for image in page.images for result in zxingcpp.read_barcodes(image.image)]
+
+
 def test_a_vp_completes_the_demo_course_in_the_browser(live_daphne, chromium_page):  # noqa: F811
+    """The VP journey: dashboard → course → modules (native questions and H5P) → completion → certificate → PDF
+    with QR code → public verification page → the employer sees it."""
     require(FIXTURES.is_dir(), f"H5P fixtures in {FIXTURES}")
     require_player()
+    keys.create_key()
     call_command("seed_demo", "--allow-without-debug", stdout=io.StringIO())
     course = CoursePage.objects.get(slug=demo.SLUG)
     modules = [m.specific for m in course.modules()]
@@ -85,4 +98,25 @@ def test_a_vp_completes_the_demo_course_in_the_browser(live_daphne, chromium_pag
     enrolment = Enrolment.objects.get(user=vp, course=course)
     assert enrolment.completed_at is not None
     assert enrolment.h5p_results.get(block_id=h5p_block).score == 1.0
+
+    # The certificate was issued on completion, once; the VP finds it, and its PDF's QR code leads to its page.
+    certificate = Certificate.objects.get(holder=vp, course=course)
+    page.goto(live_daphne + "/certificaten/mijn/")
+    card = page.locator("section", has=page.get_by_role("heading", name=course.title))
+    assert "Geldig" in card.inner_text()
+    card.get_by_role("link", name="Openbare verificatiepagina").click()
+    assert "Geldig" in page.locator("main").inner_text()
+    pdf = page.request.get(f"{live_daphne}/certificaten/v/{certificate.code}/certificaat.pdf")
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
+    (qr_url,) = qr_codes_in(pdf.body())
+    assert qr_url.startswith(live_daphne + "/certificaten/v/")
+    page.goto(qr_url)
+    main = page.locator("main").inner_text()
+    assert "Geldig" in main and course.title in main and "Marieke van den Berg" in main
+
+    # The employer she accepted (Woonzorg Het Baken in the demo) sees the certificate.
+    log_in(page, live_daphne, User.objects.get(email="werkgever@vp-academie.test"))
+    page.goto(live_daphne + "/certificaten/werkgever/")
+    employer_view = page.locator("main").inner_text()
+    assert "Marieke van den Berg" in employer_view and course.title in employer_view
     assert errors == []
