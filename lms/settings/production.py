@@ -35,3 +35,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
+# Health probes answer over plain HTTP too (the proxy or load balancer checks each worker directly).
+SECURE_REDIRECT_EXEMPT = [r"^gezond/$", r"^gereed/$"]
+
+# One JSON object per line on stderr, personal data masked (lms/logs.py).
+from lms.logs import json_logging  # noqa: E402
+
+LOGGING = json_logging(os.environ.get("LOG_LEVEL", "INFO"))
