@@ -59,6 +59,8 @@ for n in $(seq 1 "$WORKERS"); do
   UPSTREAM+="    server 127.0.0.1:$((WORKER_BASE_PORT + n - 1)) max_fails=1 fail_timeout=5s;"$'\n'
   PROGRAMS+="${PROGRAMS:+,}web-$n"
 done
+# Tests add a header naming the worker that served a request (never in a real deployment).
+export EXTRA_PROXY_CONFIG=${EXTRA_PROXY_CONFIG:-}
 export UPSTREAM HTTP_PORT ROOT
 "$BIN/python" - "$ROOT/deploy/nginx.conf.template" "$RUN_DIR/nginx.conf" <<'PY'
 import os, string, sys
