@@ -154,8 +154,8 @@ class Load:
                     state = json.loads(await asyncio.wait_for(ws.recv(), 60))
                     assert state["type"] == "state"
                     sockets.append((i, ws))
-                except Exception:
-                    self.errors["ws connect"] += 1
+                except Exception as error:
+                    self.errors[f"ws connect {type(error).__name__}"] += 1
             readers = [asyncio.create_task(self._read(r, i, ws)) for i, ws in sockets]
 
             async def talk(i, ws):
@@ -251,7 +251,7 @@ class Load:
 
 def production_scenario(args, workdir):
     topology = Topology(workdir / "production", workers=args.workers,
-                        extra_env={"LOG_LEVEL": "WARNING", "DB_CONN_MAX_AGE": "60"})
+                        extra_env={"LOG_LEVEL": "WARNING"})
     (workdir / "production").mkdir()
     try:
         topology.start()
@@ -320,7 +320,7 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--soak", type=int, default=0, help="seconds of load on the production topology only")
     parser.add_argument("--sample", type=float, default=30.0, help="soak: seconds between memory samples")
-    parser.add_argument("--skip-embedded", action="store_true")
+    parser.add_argument("--only", choices=["production", "embedded"], help="run one scenario")
     args = parser.parse_args()
     for tool in ("redis-server", "psql"):
         if not shutil.which(tool):
@@ -330,8 +330,9 @@ def main():
           f"{args.learners} learners (module page + answer every {args.learner_pause} s), "
           + (f"soak {args.soak} s" if args.soak else f"{args.rounds} rounds"), flush=True)
     try:
-        production_scenario(args, workdir)
-        if not args.soak and not args.skip_embedded:
+        if args.only != "embedded":
+            production_scenario(args, workdir)
+        if not args.soak and args.only != "production":
             embedded_scenario(args, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -22,7 +22,6 @@ export DJANGO_SETTINGS_MODULE=lms.settings.production
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/vpacademie}
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/0}
 export REDIS_PREFIX=${REDIS_PREFIX:-vpacademie}
-export DB_CONN_MAX_AGE=${DB_CONN_MAX_AGE:-60}
 # Locally there is no TLS in front: no redirect to https (the production default is on).
 export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-localhost,127.0.0.1,[::1]}
@@ -56,7 +55,7 @@ cd "$ROOT"
 UPSTREAM=""
 PROGRAMS=""
 for n in $(seq 1 "$WORKERS"); do
-  UPSTREAM+="    server 127.0.0.1:$((WORKER_BASE_PORT + n - 1)) max_fails=1 fail_timeout=5s;"$'\n'
+  UPSTREAM+="    server 127.0.0.1:$((WORKER_BASE_PORT + n - 1)) max_fails=3 fail_timeout=2s;"$'\n'
   PROGRAMS+="${PROGRAMS:+,}web-$n"
 done
 # Tests add a header naming the worker that served a request (never in a real deployment).
@@ -109,7 +108,7 @@ CONF
     cat <<CONF
 
 [program:web-$n]
-command=$BIN/daphne -v 0 --proxy-headers -b 127.0.0.1 -p $((WORKER_BASE_PORT + n - 1)) --websocket_timeout 86400 --application-close-timeout 10 lms.asgi:application
+command=$BIN/daphne -v 0 --proxy-headers -e tcp:port=$((WORKER_BASE_PORT + n - 1)):interface=127.0.0.1:backlog=1024 --websocket_timeout 86400 --application-close-timeout 10 lms.asgi:application
 directory=$ROOT
 stopsignal=TERM
 stopwaitsecs=30
