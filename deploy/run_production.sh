@@ -55,7 +55,7 @@ cd "$ROOT"
 UPSTREAM=""
 PROGRAMS=""
 for n in $(seq 1 "$WORKERS"); do
-  UPSTREAM+="    server 127.0.0.1:$((WORKER_BASE_PORT + n - 1)) max_fails=3 fail_timeout=2s;"$'\n'
+  UPSTREAM+="    server 127.0.0.1:$((WORKER_BASE_PORT + n - 1)) max_fails=0;"$'\n'
   PROGRAMS+="${PROGRAMS:+,}web-$n"
 done
 # Tests add a header naming the worker that served a request (never in a real deployment).
