@@ -280,7 +280,7 @@ def embedded_scenario(args, workdir):
     data = shell(env, setup_code(args.rooms, args.learners))
     log = open(workdir / "embedded-daphne.log", "w")
     process = subprocess.Popen([str(BIN / "daphne"), "-v", "0", "-b", "127.0.0.1", "-p", str(port),
-                                "--websocket_timeout", "86400", "lms.asgi:application"],
+                                "--websocket_timeout", "86400", "--websocket_connect_timeout", "30", "lms.asgi:application"],
                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_http(f"http://127.0.0.1:{port}/account/inloggen/")

@@ -108,7 +108,7 @@ CONF
     cat <<CONF
 
 [program:web-$n]
-command=$BIN/daphne -v 0 --proxy-headers -e tcp:port=$((WORKER_BASE_PORT + n - 1)):interface=127.0.0.1:backlog=1024 --websocket_timeout 86400 --application-close-timeout 10 lms.asgi:application
+command=$BIN/daphne -v 0 --proxy-headers -e tcp:port=$((WORKER_BASE_PORT + n - 1)):interface=127.0.0.1:backlog=1024 --websocket_timeout 86400 --websocket_connect_timeout 30 --application-close-timeout 10 lms.asgi:application
 directory=$ROOT
 stopsignal=TERM
 stopwaitsecs=30
