@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms import health
+
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
@@ -14,6 +16,8 @@ urlpatterns = [
     path("intervisie/", include("intervisie.urls")),
     path("taal/", set_language, name="set_language"),
     path("certificaten/", include("certificates.urls")),
+    path("gezond/", health.live, name="health_live"),
+    path("gereed/", health.ready, name="health_ready"),
 ]
 
 if settings.DEBUG:
