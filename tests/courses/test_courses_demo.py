@@ -13,16 +13,33 @@ def test_seed_demo_adds_one_published_course_and_is_idempotent():
     call_command("seed_demo", "--allow-without-debug", stdout=io.StringIO())
     call_command("seed_demo", "--allow-without-debug", stdout=io.StringIO())
     course = CoursePage.objects.get(slug=demo.SLUG)
-    assert course.live and course.title == "Rolzuiverheid als vertrouwenspersoon"
+    assert course.live and course.title == "De rol van de vertrouwenspersoon"
     modules = [m.specific for m in course.modules()]
-    assert len(modules) == 3 and ModulePage.objects.count() == 3
+    assert len(modules) == 5 and ModulePage.objects.count() == 5
+    assert [m.title for m in modules] == [
+        "Uw rol: curatief en preventief", "Het wettelijk kader", "Onafhankelijkheid en loyaliteitsconflicten",
+        "Opvang en doorverwijzing van een melder", "Vertrouwelijkheid en privacy",
+    ]
     for module in modules:
-        types = {block.block_type for block in module.body}
-        assert {"question", "case"} <= types
+        types = [block.block_type for block in module.body]
+        assert types[0] == "text", module.title  # a short introduction first
+        assert types.count("question") >= 2 and types.count("case") == 1, module.title
         assert not module.blocks_of("h5p")  # the shared H5P packages are test fixtures, never demo content
     assert Enrolment.objects.filter(user__email="marieke@vp-academie.test", course=course).count() == 1
     names = set(course.competencies().values_list("name", flat=True))
-    assert {"Rolvastheid", "Onafhankelijkheid", "Vertrouwelijkheid", "Melder opvangen"} <= names
+    assert {"Rolvastheid", "Onafhankelijkheid", "Vertrouwelijkheid", "Melder opvangen", "Vakbekwaamheid"} <= names
+
+
+def test_every_demo_case_recommends_one_explained_choice():
+    call_command("seed_demo", "--allow-without-debug", stdout=io.StringIO())
+    course = CoursePage.objects.get(slug=demo.SLUG)
+    for module in course.modules().specific():
+        for block in module.blocks_of("case"):
+            choices = block.value["choices"]
+            assert len(choices) >= 2 and sum(1 for choice in choices if choice["recommended"]) == 1
+            assert all(choice["consequence"] for choice in choices)
+        for block in module.blocks_of("question"):
+            assert all(option["feedback"] for option in block.value["options"]), block.id
 
 
 def test_every_demo_question_has_a_valid_answer_key():
@@ -62,4 +79,4 @@ def test_demo_pages_render_for_the_enrolled_demo_vp(client):
         page = client.get(module.url)
         assert page.status_code == 200
         assert "Module afronden" in page.content.decode()
-    assert "Rolzuiverheid als vertrouwenspersoon" in client.get("/account/").content.decode()
+    assert "De rol van de vertrouwenspersoon" in client.get("/account/").content.decode()
