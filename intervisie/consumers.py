@@ -3,6 +3,11 @@
 Every message is untrusted: size-limited, JSON, validated against the schema below, rate-limited per user,
 and the sender's right to be in the room is checked again before it is applied. An invalid message gets an
 `error` event back; the connection and the room carry on. Message contents are never logged.
+
+The access check before each action needs no database query on the hot path: the connection's grant is checked
+in the database on connect, again when it is older than ACCESS_MAX_AGE, and at once when something changes it
+(a removed member or blocked account is evicted, a cancelled or moved session makes the room recheck); the
+opening hours are checked locally on every action.
 """
 
 import json
@@ -10,13 +15,15 @@ import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
-from django.db.models import Q
+from django.db.models import Exists, Q
+
+from lms.accounts.models import User
 
 from . import room, signalling
 from .groups import is_facilitator, may_enter
 from .models import RoomRole, Session
 from .schedule import rotation
-from .store import store
+from .ratelimit import WindowCounter
 from .scanner import scan
 from .scanner.limits import MAX_CASE_CHARS
 
@@ -24,7 +31,8 @@ MAX_MESSAGE_BYTES = 64 * 1024
 MAX_CHAT_CHARS = 1000
 MAX_TERMS = 20
 RATE_WINDOW = 10  # seconds
-RATE_LIMIT = 40  # messages per user per window, over all their connections
+RATE_LIMIT = 40  # messages per user per window, over all their connections to this worker
+ACCESS_MAX_AGE = 300  # seconds before a connection's access is checked in the database again
 
 CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_FORBIDDEN = 4403
@@ -120,23 +128,27 @@ def load_room_info(session_id, user):
 
 @database_sync_to_async
 def still_allowed(session_id, user):
-    """Checked before every action, in one query: still a member or the group's facilitator, and the session
-    still planned and within its opening hours."""
+    """In one query: the account still active, still a member or the group's facilitator, and the session still
+    planned and within its opening hours."""
     session = Session.objects.filter(
-        Q(group__memberships__user=user) | Q(group__facilitator=user), pk=session_id,
+        Q(group__memberships__user=user) | Q(group__facilitator=user),
+        Exists(User.objects.filter(pk=user.pk, is_active=True)), pk=session_id,
     ).only("starts_at", "duration_minutes", "status").first()
-    if session is None or not user.is_active:
+    if session is None:
         return CLOSE_FORBIDDEN
     if not room.is_open(session):
         return CLOSE_ROOM_CLOSED
     return None
 
 
+counters = WindowCounter(RATE_WINDOW)  # this worker's messages per (bucket, user), for all its connections
+
+
 class RoomConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         self.user = self.scope.get("user")
         self.info = None
-        self.call_peer = self.call_group = None
+        self.call_peer = None
         await self.accept()
         if not self.user or not self.user.is_authenticated:
             return await self.close(code=CLOSE_NOT_LOGGED_IN)
@@ -147,20 +159,32 @@ class RoomConsumer(AsyncWebsocketConsumer):
         if not room.is_open(session):
             return await self.close(code=CLOSE_NOT_OPEN)
         self.info = info
+        self.access_checked_at = time.monotonic()
         self.is_facilitator = await database_sync_to_async(is_facilitator)(self.user, session.group)
-        await self.channel_layer.group_add(room.group_name(info["key"]), self.channel_name)
+        await self._join_groups()
         try:
             await room.change(info, room.join(self.user.pk, self.channel_name), "presence")
         except room.RoomError:
+            await self._leave_groups()
             self.info = None
-            await self.channel_layer.group_discard(room.group_name(info["key"]), self.channel_name)
             return await self.close(code=CLOSE_ROOM_CLOSED)
         await self.send_state()
+
+    def _groups(self):
+        return room.group_name(self.info["key"]), room.user_group_name(self.info["key"], self.user.pk)
+
+    async def _join_groups(self):
+        for group in self._groups():
+            await self.channel_layer.group_add(group, self.channel_name)
+
+    async def _leave_groups(self):
+        for group in self._groups():
+            await self.channel_layer.group_discard(group, self.channel_name)
 
     async def disconnect(self, code):
         await signalling.leave(self)
         if self.info is not None:
-            await self.channel_layer.group_discard(room.group_name(self.info["key"]), self.channel_name)
+            await self._leave_groups()
             try:
                 await room.change(self.info, room.leave(self.user.pk, self.channel_name), "presence")
             except room.RoomError:
@@ -196,9 +220,19 @@ class RoomConsumer(AsyncWebsocketConsumer):
             "starts_at": info["starts_at"].isoformat(),
         })
 
-    async def _rate_limited(self, bucket="rate", limit=RATE_LIMIT):
-        count = await store().incr(f"{bucket}:{self.user.pk}:{int(time.time()) // RATE_WINDOW}", RATE_WINDOW * 2)
-        return count > limit
+    def _rate_limited(self, bucket="rate", limit=RATE_LIMIT):
+        return counters.hit((bucket, self.user.pk)) > limit
+
+    async def _access_problem(self):
+        """None while the user may act in the room, else the close code."""
+        info = self.info
+        if not room.within_hours(info["starts_at"], info["ends_at"]):
+            return CLOSE_ROOM_CLOSED
+        if time.monotonic() - self.access_checked_at < ACCESS_MAX_AGE:
+            return None
+        problem = await still_allowed(info["id"], self.user)
+        self.access_checked_at = time.monotonic()
+        return problem
 
     async def receive(self, text_data=None, bytes_data=None):
         if self.info is None:
@@ -207,14 +241,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
             message, invalid = validate(text_data), None
         except room.RoomError as error:
             message, invalid = None, error
-        if await self._rate_limited(*(signalling.budget(message) or ())):  # signalling has its own budget
+        if self._rate_limited(*(signalling.budget(message) or ())):  # signalling has its own budget
             return await self.send_error("rate_limited", "Te veel berichten; wacht even.")
         if invalid:
             return await self.send_error(invalid.code, str(invalid))
         request_id = message.get("id") if isinstance(message.get("id"), (str, int)) else None
-        closed = await still_allowed(self.info["id"], self.user)
-        if closed:
-            return await self.close(code=closed)
+        problem = await self._access_problem()
+        if problem:
+            return await self.close(code=problem)
         try:
             await self.handle(message)
         except room.RoomError as error:
@@ -235,7 +269,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             text = message["text"].strip()
             if not text:
                 raise room.RoomError("invalid", "Een leeg bericht wordt niet verstuurd.")
-            await room.change(info, room.chat(), "chat", extra={"from": uid, "text": text})
+            await room.relay_chat(info, uid, text)
         elif kind == "hand":
             await room.change(info, room.set_hand(uid, message["raised"]), "hands")
         elif kind == "role.assign":
@@ -268,7 +302,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await signalling.handle(self, message)
 
     async def room_event(self, message):
-        await self.send_json(message["event"])
+        await self.send(text_data=message["text"])
 
     async def call_signal(self, message):
         await signalling.deliver(self, message)
@@ -276,11 +310,28 @@ class RoomConsumer(AsyncWebsocketConsumer):
     async def call_broadcast(self, message):
         await signalling.deliver_announcement(self, message)
 
-    async def call_evict(self, message):
-        await signalling.evict(self, message)
+    async def room_evict(self, message):
+        """The user was removed from the group: leave the call and close this connection now."""
+        await self._shut(CLOSE_FORBIDDEN)
+
+    async def room_recheck(self, message):
+        """The session was cancelled or moved: check access in the database now."""
+        if self.info is not None:
+            self.access_checked_at = float("-inf")
+            problem = await self._access_problem()
+            if problem:
+                await self._shut(problem)
+
+    async def _shut(self, code):
+        if self.info is None:
+            return
+        await signalling.leave(self)
+        await self.disconnect(code)  # presence and groups; the socket closes next
+        self.info = None
+        await self.close(code=code)
 
     async def room_closed(self, message):
-        await self.channel_layer.group_discard(room.group_name(self.info["key"]), self.channel_name)
+        await self._leave_groups()
         self.info = None
         await self.send_json({"type": "closed", "message": "De gespreksleider heeft de bijeenkomst afgerond."})
         await self.close(code=CLOSE_ROOM_CLOSED)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import Role, User
 
-from . import mail, signalling
+from . import mail, room
 from .errors import IntervisieError
 from .models import MAX_MEMBERS, Group, GroupInvitation, Membership, Method, MethodPhase, RoomRole
 from .tokens import new_token, token_hash
@@ -108,7 +108,7 @@ def remove_member(group, by, user):
     if by.pk != user.pk:
         _require_facilitator(by, group)
     group.memberships.filter(user=user).delete()
-    transaction.on_commit(lambda: signalling.hang_up(group, user.pk))  # calls are peer to peer: end them now
+    transaction.on_commit(lambda: room.evict(group, user.pk))  # their open room connections (and calls) end now
 
 
 @transaction.atomic

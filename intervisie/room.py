@@ -9,6 +9,7 @@ sent to the room's channel group while the lock is held, so that every client se
 """
 
 import asyncio
+import json
 import time
 import uuid
 from contextlib import asynccontextmanager
@@ -16,6 +17,7 @@ from datetime import timedelta
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import RoomRole, Session
@@ -41,6 +43,11 @@ def group_name(room_key):
     return f"intervisie.room.{room_key}"
 
 
+def user_group_name(room_key, user_id):
+    """Every connection of one user in one room: for eviction and for call messages addressed to that user."""
+    return f"intervisie.room.{room_key}.user.{user_id}"
+
+
 def _state_key(room_key):
     return f"room:{room_key}:state"
 
@@ -57,9 +64,13 @@ def opens_at(session):
     return session.starts_at - OPEN_BEFORE
 
 
-def is_open(session, now=None):
+def within_hours(starts_at, ends_at, now=None):
     now = now or timezone.now()
-    return session.status == Session.Status.PLANNED and opens_at(session) <= now <= session.ends_at + OPEN_AFTER_END
+    return starts_at - OPEN_BEFORE <= now <= ends_at + OPEN_AFTER_END
+
+
+def is_open(session, now=None):
+    return session.status == Session.Status.PLANNED and within_hours(session.starts_at, session.ends_at, now)
 
 
 def _ttl(ends_at):
@@ -99,12 +110,11 @@ async def read(info):
     return state or new_state(info)
 
 
-async def change(info, apply, event_type, extra=None):
+async def change(info, apply, event_type):
     """Apply `apply(state, now)` under the room's lock; it returns the event's fields (or raises RoomError).
 
-    The new state is stored with the next sequence number and the event (with `extra` fields that are not part
-    of the state, such as a chat text) is sent to the room's group before the lock is released, so that events
-    leave in sequence order even when several workers change the same room.
+    The new state is stored with the next sequence number and the event is sent to the room's group before the
+    lock is released, so that events leave in sequence order even when several workers change the same room.
     """
     async with _locked(info["key"]):
         closed, state = await store().get_many(_closed_key(info["key"]), _state_key(info["key"]))
@@ -114,9 +124,21 @@ async def change(info, apply, event_type, extra=None):
         fields = apply(state, time.time())
         state["seq"] += 1
         await store().set(_state_key(info["key"]), state, _ttl(info["ends_at"]))
-        event = {"type": event_type, "seq": state["seq"], "server_time": time.time(), **fields, **(extra or {})}
-        await get_channel_layer().group_send(group_name(info["key"]), {"type": "room.event", "event": event})
+        event = {"type": event_type, "seq": state["seq"], "server_time": time.time(), **fields}
+        await _broadcast(info, event)
         return state, event
+
+
+async def _broadcast(info, event):
+    """Send an event to every connection of the room, serialised once for all of them."""
+    text = json.dumps(event, ensure_ascii=False)
+    await get_channel_layer().group_send(group_name(info["key"]), {"type": "room.event", "text": text})
+
+
+async def relay_chat(info, user_id, text):
+    """Chat is only relayed: no state, no lock, no sequence number. The channel layer delivers one group's
+    messages to all its members in the same order (one atomic send per group, in Redis and in memory)."""
+    await _broadcast(info, {"type": "chat", "server_time": time.time(), "from": user_id, "text": text})
 
 
 # State changes. Each takes (state, now) and returns the fields of the event the room receives.
@@ -244,11 +266,6 @@ def withdraw_case():
     return apply
 
 
-def chat():
-    """Chat is only relayed: the text goes in the event, never into the state."""
-    return lambda state, now: {}
-
-
 def presence_payload(state, now=None):
     now = now or time.time()
     return {uid: {"online": bool(entry["channels"]),
@@ -263,6 +280,29 @@ def minutes_present(session):
     if not state:
         return {}
     return {int(uid): entry["minutes"] for uid, entry in presence_payload(state).items()}
+
+
+def recheck(session):
+    """Make the room's connections check their access in the database now (session cancelled or moved)."""
+    async_to_sync(get_channel_layer().group_send)(group_name(session.uid.hex), {"type": "room.recheck"})
+
+
+def evict(group, user_id):
+    """Close a removed member's connections in the group's open rooms at once (their calls end with them)."""
+    _evict(Session.objects.filter(group=group), user_id)
+
+
+def evict_everywhere(user_id):
+    """Close a blocked account's connections in every open room of its groups."""
+    _evict(Session.objects.filter(Q(group__memberships__user_id=user_id) | Q(group__facilitator_id=user_id)), user_id)
+
+
+def _evict(sessions, user_id):
+    layer = get_channel_layer()
+    now = timezone.now()
+    for uid in sessions.filter(status=Session.Status.PLANNED, starts_at__lte=now + OPEN_BEFORE,
+                               starts_at__gte=now - timedelta(days=1)).values_list("uid", flat=True).distinct():
+        async_to_sync(layer.group_send)(user_group_name(uid.hex, user_id), {"type": "room.evict"})
 
 
 def forget(session):

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import mail
+from . import mail, room
 from .errors import IntervisieError
 from .groups import _require_facilitator
 from .models import MIN_MEMBERS, Series, Session
@@ -78,6 +78,7 @@ def cancel_session(session, by, reason=""):
     session.revision += 1
     session.save(update_fields=["status", "revision"])
     reason = " ".join(reason.split())[:300]
+    transaction.on_commit(lambda: room.recheck(session))  # an open room closes now
     transaction.on_commit(lambda: mail.send_session_cancelled(session, reason))
     return session
 
@@ -94,6 +95,7 @@ def reschedule_session(session, by, starts_at, duration_minutes=None):
     session.revision += 1
     session.save(update_fields=["starts_at", "duration_minutes", "revision"])
     transaction.on_commit(lambda: _schedule_reminder(session))
+    transaction.on_commit(lambda: room.recheck(session))  # connected clients get the new opening hours checked
     transaction.on_commit(lambda: mail.send_session_rescheduled(session, old_start))
     return session
 

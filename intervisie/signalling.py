@@ -5,17 +5,16 @@ connection to one named member of the same room, and never anywhere else. Media 
 nothing is recorded or stored: signalling payloads are validated, rebuilt from their checked fields, relayed
 through the channel layer and forgotten, never logged.
 
-A connection that joins the call gets a random peer id and joins its user's channel group in this room, so
-that a message addressed to (user, peer) reaches that connection on whichever worker holds it. Announcements
+A connection that joins the call gets a random peer id. Every room connection is in its user's channel group
+in this room (room.user_group_name), so a message addressed to (user, peer) reaches that connection on
+whichever worker holds it; the others of that user ignore it. Announcements
 (`call.joined`, `call.media`, `call.left`) go to the room's group. Protocol: docs/websocket-protocol.md.
 """
 
 import re
 import secrets
 
-from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
-from channels.layers import get_channel_layer
 
 from . import groups, room, turn
 from .models import Session
@@ -25,7 +24,6 @@ MAX_CANDIDATES = 20
 RATE_LIMIT = 400  # signalling messages per user per rate window (ICE candidates come in bursts per peer)
 PEER_ID = re.compile(r"[0-9a-f]{16}")
 CANDIDATE_FIELDS = {"candidate", "sdpMid", "sdpMLineIndex", "usernameFragment"}
-CLOSE_FORBIDDEN = 4403  # as consumers.CLOSE_FORBIDDEN
 
 
 def _bool(v):
@@ -82,10 +80,6 @@ def budget(message):
     return None
 
 
-def user_group(room_key, user_id):
-    return f"intervisie.call.{room_key}.{user_id}"
-
-
 @database_sync_to_async
 def in_room(session_id, user_id):
     """Whether the user may be in this session's room now (a member or its facilitator)."""
@@ -117,7 +111,8 @@ async def handle(consumer, message):
         event["candidates"] = [{k: c[k] for k in CANDIDATE_FIELDS if k in c} for c in message["candidates"]]
     else:
         event["sdp"] = message["sdp"]
-    await consumer.channel_layer.group_send(user_group(consumer.info["key"], to), {"type": "call.signal", "event": event})
+    await consumer.channel_layer.group_send(room.user_group_name(consumer.info["key"], to),
+                                            {"type": "call.signal", "event": event})
 
 
 async def join(consumer, audio, video):
@@ -125,8 +120,6 @@ async def join(consumer, audio, video):
         await leave(consumer)  # joining again (e.g. after a media change) starts afresh
     info = consumer.info
     consumer.call_peer = secrets.token_hex(8)
-    consumer.call_group = user_group(info["key"], consumer.user.pk)
-    await consumer.channel_layer.group_add(consumer.call_group, consumer.channel_name)
     expires = (info["ends_at"] + room.OPEN_AFTER_END).timestamp()  # TURN works as long as the room is open
     await consumer.send_json({"type": "call.welcome", "peer": consumer.call_peer, "expires": int(expires),
                               "ice_servers": turn.ice_servers(consumer.user.pk, expires)})
@@ -139,8 +132,7 @@ async def leave(consumer):
         return
     if consumer.info is not None:
         await announce(consumer, {"type": "call.left"})
-    await consumer.channel_layer.group_discard(consumer.call_group, consumer.channel_name)
-    consumer.call_peer = consumer.call_group = None
+    consumer.call_peer = None
 
 
 async def announce(consumer, event):
@@ -162,18 +154,3 @@ async def deliver_announcement(consumer, message):
     event = message["event"]
     if consumer.info is not None and consumer.call_peer not in (None, event["from_peer"]):
         await consumer.send_json(event)
-
-
-async def evict(consumer, message):
-    """The user was removed from the group: leave the call and close this connection (4403) now."""
-    await leave(consumer)
-    await consumer.close(code=CLOSE_FORBIDDEN)
-
-
-def hang_up(group, user_id):
-    """End a removed member's calls in the group's open rooms at once. Media flows between the browsers, so the
-    server cannot cut it; it closes the member's room connections, and the others' browsers get `call.left`."""
-    layer = get_channel_layer()
-    for uid in Session.objects.filter(group=group, status=Session.Status.PLANNED).values_list("uid", flat=True):
-        async_to_sync(layer.group_send)(user_group(uid.hex, user_id), {"type": "call.evict"})
-

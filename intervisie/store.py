@@ -54,11 +54,6 @@ class RedisStore:
     async def release(self, name, value):
         await self._client().eval(RELEASE, 1, _key(name), json.dumps(value))
 
-    async def incr(self, name, ttl):
-        async with self._client().pipeline(transaction=True) as pipe:
-            count, _ = await pipe.incr(_key(name)).expire(_key(name), ttl, nx=True).execute()
-        return count
-
     def sync_get(self, name):
         raw = self._sync_client().get(_key(name))
         return json.loads(raw) if raw is not None else None
@@ -111,15 +106,6 @@ class LocalStore:
         with self._lock:
             if self._get(name, time.monotonic()) == value:
                 del self._data[name]
-
-    async def incr(self, name, ttl):
-        with self._lock:
-            count = (self._get(name, time.monotonic()) or 0) + 1
-            if count == 1:
-                self._set(name, count, ttl)
-            else:
-                self._data[name] = (self._data[name][0], json.dumps(count))
-            return count
 
     def sync_get(self, name):
         with self._lock:

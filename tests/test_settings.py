@@ -63,7 +63,7 @@ def test_embedded_default_needs_no_services():
         env={**env, "DJANGO_SETTINGS_MODULE": "lms.settings.dev"},
     )
     assert result.stdout.split() == [
-        "django.db.backends.sqlite3", "channels.layers.InMemoryChannelLayer",
+        "django.db.backends.sqlite3", "lms.channel_layers.InMemoryChannelLayer",
         "django.core.cache.backends.locmem.LocMemCache", "django.core.mail.backends.console.EmailBackend", "nl",
     ], result.stderr
 

@@ -59,12 +59,12 @@
     if (message.type === "error") return showError(message.message);
     if (message.type === "case.findings") return showFindings(message.findings);
     if (message.type === "closed") return;
+    if (message.type === "chat") return addChat(message); // relayed, not part of the state: no seq
     if (typeof message.seq !== "number" || !state) return;
     if (message.seq <= lastSeq) return; // already seen
     if (message.seq > lastSeq + 1) { send({ type: "resync" }); return; } // missed something: ask for everything
     lastSeq = message.seq;
     state.seq = message.seq;
-    if (message.type === "chat") return addChat(message);
     for (const key of ["phase", "roles", "hands", "presence", "case"]) {
       if (key in message) state[key] = message[key];
     }
