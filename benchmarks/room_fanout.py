@@ -7,7 +7,7 @@ in the same run:
 Every client sends chat messages; every client of the room should receive each of them once, in the same order.
 Prints, per scenario: sent, expected and delivered deliveries, lost, duplicated, out-of-order, latency p50/p99.
 
-Run: .venv/bin/python benchmarks/room_fanout.py [--rooms 100] [--messages 5] [--interval 10] [--skip-redis]
+Run: .venv/bin/python benchmarks/room_fanout.py [--rooms 100] [--messages 5] [--interval 10] [--skip-redis|--skip-memory]
 Needs redis-server on PATH for scenario 2 (it starts its own on a free port and stops it).
 Only loopback addresses are used; every loop is bounded in count and time.
 """
@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CLIENTS_PER_ROOM = 8
+SETTLE = 5  # seconds between the last client connecting and the first chat message
 ORIGIN = "http://127.0.0.1"
 
 
@@ -136,7 +137,7 @@ async def run_load(urls_per_room, messages, interval, room_protocol):
                 if room_protocol and message.get("type") != "chat":
                     continue
                 sender, n, stamp = message["text"].split(":")
-                received[key].append((sender, int(n), now - float(stamp)))
+                received[key].append((sender, int(n), now - float(stamp), float(stamp)))
         except Exception:
             pass
 
@@ -150,6 +151,7 @@ async def run_load(urls_per_room, messages, interval, room_protocol):
             await asyncio.sleep(interval)
 
     readers = [asyncio.create_task(reader(key, ws)) for key, ws in connections.items()]
+    await asyncio.sleep(SETTLE)  # let the servers finish the connection storm: the chat is what is measured
     await asyncio.gather(*(writer(key, ws) for key, ws in connections.items()))
     expected = sent * CLIENTS_PER_ROOM
     deadline = time.time() + 30
@@ -167,10 +169,13 @@ def analyse(sent, received, rooms):
     delivered = sum(len(v) for v in received.values())
     duplicates = reordered = 0
     latencies = []
+    by_second = defaultdict(list)  # seconds after the first message was sent -> latencies (ms)
+    start = min((item[3] for items in received.values() for item in items), default=0)
     for (room, client), items in received.items():
         seen = set()
         last = {}
-        for sender, n, latency in items:
+        for sender, n, latency, sent_at in items:
+            by_second[int((sent_at - start) // 10) * 10].append(latency * 1000)
             if (sender, n) in seen:
                 duplicates += 1
             seen.add((sender, n))
@@ -181,14 +186,15 @@ def analyse(sent, received, rooms):
     # Order kept per room: every client of a room saw the messages in the same order.
     rooms_out_of_order = 0
     for room in range(rooms):
-        orders = {tuple((s, n) for s, n, _ in received[(room, c)]) for c in range(CLIENTS_PER_ROOM)}
+        orders = {tuple((s, n) for s, n, _, _ in received[(room, c)]) for c in range(CLIENTS_PER_ROOM)}
         rooms_out_of_order += len(orders) > 1
     latencies.sort()
     p = (lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]) if latencies else (lambda q: float("nan"))
     expected = sent * CLIENTS_PER_ROOM
     return {"sent": sent, "expected": expected, "delivered": delivered, "lost": max(0, expected - delivered + duplicates),
             "duplicated": duplicates, "reordered": reordered, "rooms_diverging": rooms_out_of_order,
-            "p50": p(0.50), "p99": p(0.99), "mean": statistics.fmean(latencies) if latencies else float("nan")}
+            "p50": p(0.50), "p99": p(0.99), "mean": statistics.fmean(latencies) if latencies else float("nan"),
+            "timeline": {t: statistics.median(v) for t, v in sorted(by_second.items())}}
 
 
 def scenario(name, env, ports, rooms_data, args, log):
@@ -217,6 +223,8 @@ def scenario(name, env, ports, rooms_data, args, log):
     for consumer, r in results.items():
         print(f"{consumer:20} {r['sent']:6d} {r['expected']:8d} {r['delivered']:9d} {r['lost']:5d} {r['duplicated']:4d} "
               f"{r['reordered']:5d} {r['rooms_diverging']:6d} {r['p50']:7.1f} {r['p99']:7.1f}")
+    for consumer, r in results.items():
+        print(f"{consumer:20} p50 ms by 10 s of sending: " + ", ".join(f"{t}s {v:.0f}" for t, v in r["timeline"].items()))
     room, bare = results["intervisie room"], results["bare echo-to-group"]
     print(f"p99 ratio room/bare: {room['p99'] / bare['p99']:.2f} (target <= 1.5)")
 
@@ -227,6 +235,7 @@ def main():
     parser.add_argument("--messages", type=int, default=5, help="chat messages per client")
     parser.add_argument("--interval", type=float, default=10.0, help="seconds between a client's messages")
     parser.add_argument("--skip-redis", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="vpa-bench-"))
     # Persistent database connections, as in production (DB_CONN_MAX_AGE): otherwise every access check of the
@@ -239,7 +248,8 @@ def main():
     rooms_data = prepare_database(env, args.rooms)
     log = open(Path(tempfile.gettempdir()) / "vpa-bench-daphne.log", "w")
     print(f"server output: {log.name}")
-    scenario("1 daphne process, in-memory channel layer", env, [free_port()], rooms_data, args, log)
+    if not args.skip_memory:
+        scenario("1 daphne process, in-memory channel layer", env, [free_port()], rooms_data, args, log)
     if not args.skip_redis and shutil.which("redis-server"):
         redis_port = free_port()
         redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--save", "", "--appendonly", "no"],

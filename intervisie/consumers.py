@@ -38,6 +38,7 @@ CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_OPEN = 4409
 CLOSE_ROOM_CLOSED = 4410
+CLOSE_TRY_AGAIN = 1013  # the room was too busy to register the connection; the page reconnects
 
 FACILITATOR_ONLY = {"phase.start", "phase.pause", "phase.extend", "phase.next", "role.assign"}
 INBRENGER_ONLY = {"case.scan", "case.share", "case.withdraw"}
@@ -164,10 +165,10 @@ class RoomConsumer(AsyncWebsocketConsumer):
         await self._join_groups()
         try:
             await room.change(info, room.join(self.user.pk, self.channel_name), "presence")
-        except room.RoomError:
+        except room.RoomError as error:
             await self._leave_groups()
             self.info = None
-            return await self.close(code=CLOSE_ROOM_CLOSED)
+            return await self.close(code=CLOSE_ROOM_CLOSED if error.code == "closed" else CLOSE_TRY_AGAIN)
         await self.send_state()
 
     def _groups(self):
