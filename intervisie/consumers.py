@@ -19,7 +19,7 @@ from django.db.models import Exists, Q
 
 from lms.accounts.models import User
 
-from . import room, signalling
+from . import liveness, room, signalling
 from .groups import is_facilitator, may_enter
 from .models import RoomRole, Session
 from .schedule import rotation
@@ -164,7 +164,9 @@ class RoomConsumer(AsyncWebsocketConsumer):
         self.is_facilitator = await database_sync_to_async(is_facilitator)(self.user, session.group)
         await self._join_groups()
         try:
-            await room.change(info, room.join(self.user.pk, self.channel_name), "presence")
+            await liveness.register(self)
+            await room.change(info, room.join(self.user.pk, self.channel_name), "presence",
+                              worker=liveness.worker_of(self.channel_name))
         except room.RoomError as error:
             await self._leave_groups()
             self.info = None

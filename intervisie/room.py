@@ -17,9 +17,11 @@ from datetime import timedelta
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from . import liveness
 from .models import RoomRole, Session
 from .store import store
 
@@ -107,21 +109,58 @@ async def _locked(room_key):
 
 async def read(info):
     (state,) = await store().get_many(_state_key(info["key"]))
-    return state or new_state(info)
+    state = state or new_state(info)
+    _drop_dead(state, await _last_beats(state), time.time())  # what the reader sees; stored at the next change
+    return state
 
 
-async def change(info, apply, event_type):
+async def _last_beats(state):
+    """{process: its last heartbeat} for the processes holding the room's connections (liveness.py)."""
+    if not store().shared:
+        return None
+    return await store().last_beats(sorted({liveness.worker_of(c) for entry in state["presence"].values()
+                                            for c in entry["channels"]}))
+
+
+def _drop_dead(state, beats, now, keep=None):
+    """Remove the connections of processes that stopped beating (never those of process `keep`, which is running
+    this code); their time counts up to the process's last heartbeat. Returns whether anything changed."""
+    if beats is None:
+        return False
+    changed = False
+    for uid, entry in state["presence"].items():
+        dead = [c for c in entry["channels"] if liveness.worker_of(c) != keep
+                and liveness.is_dead(beats.get(liveness.worker_of(c)), now)]
+        if not dead:
+            continue
+        changed = True
+        entry["channels"] = [c for c in entry["channels"] if c not in dead]
+        if not entry["channels"]:
+            last = max(beats.get(liveness.worker_of(c)) or now - settings.ROOM_WORKER_TIMEOUT for c in dead)
+            entry["seconds"] += max(0.0, min(last, now) - entry["since"])
+            entry["since"] = None
+            state["hands"] = [h for h in state["hands"] if str(h) != uid]
+    return changed
+
+
+async def change(info, apply, event_type, worker=None):
     """Apply `apply(state, now)` under the room's lock; it returns the event's fields (or raises RoomError).
 
     The new state is stored with the next sequence number and the event is sent to the room's group before the
     lock is released, so that events leave in sequence order even when several workers change the same room.
+    Connections of dead processes are dropped on the way (`worker`: the calling process, alive by definition);
+    the event then carries the corrected presence too.
     """
     async with _locked(info["key"]):
         closed, state = await store().get_many(_closed_key(info["key"]), _state_key(info["key"]))
         if closed:
             raise RoomError("closed", "De bijeenkomst is afgerond.")
         state = state or new_state(info)
-        fields = apply(state, time.time())
+        now = time.time()
+        pruned = _drop_dead(state, await _last_beats(state), now, keep=worker)
+        fields = apply(state, now)
+        if pruned:
+            fields = {"presence": presence_payload(state, now), "hands": state["hands"], **fields}
         state["seq"] += 1
         await store().set(_state_key(info["key"]), state, _ttl(info["ends_at"]))
         event = {"type": event_type, "seq": state["seq"], "server_time": time.time(), **fields}
@@ -139,6 +178,29 @@ async def relay_chat(info, user_id, text):
     """Chat is only relayed: no state, no lock, no sequence number. The channel layer delivers one group's
     messages to all its members in the same order (one atomic send per group, in Redis and in memory)."""
     await _broadcast(info, {"type": "chat", "server_time": time.time(), "from": user_id, "text": text})
+
+
+async def prune(info, local):
+    """Drop dead processes' connections from the room's presence and put back this process's live connections
+    (`local`: [(user id, channel name)]) if a process that thought this one dead removed them."""
+    (state,) = await store().get_many(_state_key(info["key"]))
+    if state is None:
+        return
+    missing = [(uid, channel) for uid, channel in local
+               if channel not in state["presence"].get(str(uid), {}).get("channels", [])]
+    if not missing and not _drop_dead(state, await _last_beats(state), time.time()):
+        return
+
+    def apply(state, now):
+        for uid, channel in missing:
+            join(uid, channel)(state, now)
+        return {"presence": presence_payload(state, now), "hands": state["hands"]}
+
+    worker = liveness.worker_of(local[0][1]) if local else None
+    try:
+        await change(info, apply, "presence", worker=worker)
+    except RoomError:
+        pass  # closed or busy: the next beat tries again
 
 
 # State changes. Each takes (state, now) and returns the fields of the event the room receives.
@@ -279,6 +341,9 @@ def minutes_present(session):
     state = store().sync_get(_state_key(session.uid.hex))
     if not state:
         return {}
+    if store().shared:
+        workers = sorted({liveness.worker_of(c) for entry in state["presence"].values() for c in entry["channels"]})
+        _drop_dead(state, store().sync_last_beats(workers), time.time())
     return {int(uid): entry["minutes"] for uid, entry in presence_payload(state).items()}
 
 

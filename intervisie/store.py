@@ -23,6 +23,8 @@ def _key(name):
 
 
 class RedisStore:
+    shared = True  # several processes: their heartbeats tell which are alive (liveness.py)
+
     def __init__(self, url):
         self.url = url
         self._clients = weakref.WeakKeyDictionary()
@@ -54,6 +56,18 @@ class RedisStore:
     async def release(self, name, value):
         await self._client().eval(RELEASE, 1, _key(name), json.dumps(value))
 
+    async def beat(self, worker):
+        await self._client().set(_key(f"worker:{worker}"), json.dumps(time.time()), ex=86400)
+
+    async def last_beats(self, workers):
+        return dict(zip(workers, await self.get_many(*[f"worker:{w}" for w in workers]))) if workers else {}
+
+    def sync_last_beats(self, workers):
+        if not workers:
+            return {}
+        raws = self._sync_client().mget([_key(f"worker:{w}") for w in workers])
+        return {w: json.loads(raw) if raw is not None else None for w, raw in zip(workers, raws)}
+
     def sync_get(self, name):
         raw = self._sync_client().get(_key(name))
         return json.loads(raw) if raw is not None else None
@@ -67,7 +81,10 @@ class RedisStore:
 
 class LocalStore:
     """This process's memory, for the embedded default (one daphne process). Not Django's local-memory cache:
-    that one holds at most 300 entries and would silently drop the state of busy rooms."""
+    that one holds at most 300 entries and would silently drop the state of busy rooms. Every connection in it
+    belongs to this living process, so it keeps no heartbeats."""
+
+    shared = False
 
     def __init__(self):
         self._data = {}  # key -> (expires at, JSON text)

@@ -111,6 +111,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis: the channel layer and the cache when REDIS_URL is set, in-process otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_PREFIX = os.environ.get("REDIS_PREFIX", "vpacademie")
+# Live rooms: each server process writes a heartbeat every ROOM_HEARTBEAT seconds; the connections of a process
+# silent for ROOM_WORKER_TIMEOUT seconds (killed, no clean-up) leave the rooms' presence (intervisie/liveness.py).
+ROOM_HEARTBEAT = float(os.environ.get("ROOM_HEARTBEAT", "10"))
+ROOM_WORKER_TIMEOUT = float(os.environ.get("ROOM_WORKER_TIMEOUT", "30"))
 # A room of 8 bursting must never hit the per-channel capacity: group_send drops silently when it does.
 CHANNEL_CAPACITY = 1000
 if REDIS_URL:

@@ -118,6 +118,17 @@ async def _kill_and_reconnect(topology, room, stop_worker):
         await asyncio.sleep(0.5)
         for client in clients:
             assert sum(m.get("text") == "na-de-verhuizing" for m in client.messages) == 1
+        # The stopped worker's old connections leave presence once it has been silent for ROOM_WORKER_TIMEOUT
+        # (3 s here): one connection per client is left, so a client that now leaves shows as offline.
+        deadline = time.time() + 15
+        while sum(len(e["channels"]) for e in room_state(topology, room)["presence"].values()) != len(clients):
+            assert time.time() < deadline, room_state(topology, room)["presence"]
+            await asyncio.sleep(0.5)
+        leaver = on_victim[0]
+        mark = len(facilitator.messages)
+        await leaver.close()
+        await facilitator.wait_for(lambda m: m["type"] == "presence"
+                                   and not m["presence"][str(leaver.user)]["online"], start=mark)
         return clients, number
     finally:
         for client in clients:
