@@ -13,6 +13,7 @@ opening hours are checked locally on every action.
 import json
 import time
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.db.models import Exists, Q
@@ -38,7 +39,7 @@ CLOSE_NOT_LOGGED_IN = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_OPEN = 4409
 CLOSE_ROOM_CLOSED = 4410
-CLOSE_TRY_AGAIN = 1013  # the room was too busy to register the connection; the page reconnects
+CLOSE_TRY_AGAIN = 4503  # the room was too busy to register the connection; the page reconnects
 
 FACILITATOR_ONLY = {"phase.start", "phase.pause", "phase.extend", "phase.next", "role.assign"}
 INBRENGER_ONLY = {"case.scan", "case.share", "case.withdraw"}
@@ -173,6 +174,14 @@ class RoomConsumer(AsyncWebsocketConsumer):
             return await self.close(code=CLOSE_ROOM_CLOSED if error.code == "closed" else CLOSE_TRY_AGAIN)
         await self.send_state()
 
+    async def dispatch(self, message):
+        """As Channels' dispatch, without the thread hop to close_old_connections before every message (Channels
+        4.2+): this consumer reaches the database only through database_sync_to_async, which does that itself."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     def _groups(self):
         return room.group_name(self.info["key"]), room.user_group_name(self.info["key"], self.user.pk)
 
@@ -185,6 +194,7 @@ class RoomConsumer(AsyncWebsocketConsumer):
             await self.channel_layer.group_discard(group, self.channel_name)
 
     async def disconnect(self, code):
+        liveness.unregister(self)
         await signalling.leave(self)
         if self.info is not None:
             await self._leave_groups()

@@ -57,10 +57,18 @@ class RedisStore:
         await self._client().eval(RELEASE, 1, _key(name), json.dumps(value))
 
     async def beat(self, worker):
-        await self._client().set(_key(f"worker:{worker}"), json.dumps(time.time()), ex=86400)
+        async with self._client().pipeline(transaction=False) as pipe:
+            await pipe.set(_key(f"worker:{worker}"), json.dumps(time.time()), ex=86400).sadd(_key("workers"), worker).execute()
 
     async def last_beats(self, workers):
         return dict(zip(workers, await self.get_many(*[f"worker:{w}" for w in workers]))) if workers else {}
+
+    async def all_beats(self):
+        """{process: its last heartbeat, or None} for every process that has beaten and was not forgotten."""
+        return await self.last_beats(sorted(w.decode() for w in await self._client().smembers(_key("workers"))))
+
+    async def forget_workers(self, workers):
+        await self._client().srem(_key("workers"), *workers)
 
     def sync_last_beats(self, workers):
         if not workers:
