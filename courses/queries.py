@@ -59,11 +59,12 @@ def _option_rows(options, selected, reveal):
 
 def module_context(user, module, enrolment):
     """Each block of the module with the learner's state, and the learner's result so far."""
-    answers = list(Answer.objects.filter(enrolment=enrolment, module=module)) if enrolment else []
+    types = {block["type"] for block in module.body.raw_data} if enrolment else set()
+    answers = list(Answer.objects.filter(enrolment=enrolment, module=module)) if types & {"question", "case"} else []
     reflections = {
         r.block_id: r.text for r in Reflection.objects.filter(enrolment=enrolment, module=module)
-    } if enrolment else {}
-    h5p_results = list(H5PResult.objects.filter(enrolment=enrolment, module=module, is_child=False)) if enrolment else []
+    } if "reflection" in types else {}
+    h5p_results = list(H5PResult.objects.filter(enrolment=enrolment, module=module, is_child=False)) if "h5p" in types else []
     latest = {answer.block_id: answer for answer in answers}  # ordered by time: the last one wins
     attempts = {}
     for answer in answers:
