@@ -1,5 +1,7 @@
 """The blocks a trainer builds a module from. Questions are scored on the server, never in the browser."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -7,6 +9,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .framework import competencies_by_id
 
 
 class QuestionKind:
@@ -20,10 +24,21 @@ class QuestionKind:
     ]
 
 
+class CompetencyChooserBlock(SnippetChooserBlock):
+    def __init__(self, **kwargs):
+        super().__init__("courses.Competency", **kwargs)
+
+    def bulk_to_python(self, values):
+        """The competencies from the cached framework: no query per block type on every module page."""
+        framework = competencies_by_id()
+        to_python = self.model_class._meta.pk.to_python
+        return [copy.copy(framework.get(to_python(value))) if value is not None else None for value in values]
+
+
 class CompetenciesBlock(blocks.ListBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("default", [])
-        super().__init__(SnippetChooserBlock("courses.Competency"), label=_("competenties"), **kwargs)
+        super().__init__(CompetencyChooserBlock(), label=_("competenties"), **kwargs)
 
 
 class CalloutBlock(blocks.StructBlock):

@@ -64,6 +64,18 @@ class CourseIndexPage(Page):
         context["courses"] = CoursePage.objects.live().child_of(self).specific()
         return context
 
+    def route(self, request, path_components):
+        """A course (one slug) or a module (two) in one query by its URL path, instead of two per level.
+
+        Below the catalogue the page types are fixed (course, then module); anything else takes Wagtail's walk.
+        """
+        model = {1: CoursePage, 2: ModulePage}.get(len(path_components))
+        if model is not None:
+            page = model.objects.filter(url_path=f"{self.url_path}{'/'.join(path_components)}/").first()
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
 
 class CompletionRule(models.TextChoices):
     VIEWED = "viewed", _("Module bekeken en afgerond")

@@ -1,10 +1,9 @@
 """Read-side helpers: what a learner sees on course, module and dashboard pages, in a fixed number of queries."""
 
 import uuid
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q
+from django.db.models import Func, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from lms.accounts.models import Role
 
@@ -60,11 +59,12 @@ def _option_rows(options, selected, reveal):
 
 def module_context(user, module, enrolment):
     """Each block of the module with the learner's state, and the learner's result so far."""
-    answers = list(Answer.objects.filter(enrolment=enrolment, module=module)) if enrolment else []
+    types = {block["type"] for block in module.body.raw_data} if enrolment else set()
+    answers = list(Answer.objects.filter(enrolment=enrolment, module=module)) if types & {"question", "case"} else []
     reflections = {
         r.block_id: r.text for r in Reflection.objects.filter(enrolment=enrolment, module=module)
-    } if enrolment else {}
-    h5p_results = list(H5PResult.objects.filter(enrolment=enrolment, module=module, is_child=False)) if enrolment else []
+    } if "reflection" in types else {}
+    h5p_results = list(H5PResult.objects.filter(enrolment=enrolment, module=module, is_child=False)) if "h5p" in types else []
     latest = {answer.block_id: answer for answer in answers}  # ordered by time: the last one wins
     attempts = {}
     for answer in answers:
@@ -103,30 +103,34 @@ def open_invitations(user):
     )
 
 
+def _count(queryset):
+    """The number of rows of a correlated queryset, as a subquery."""
+    return Coalesce(Subquery(queryset.order_by().annotate(n=Func("pk", function="COUNT")).values("n")), 0)
+
+
 def dashboard_courses(user):
-    """The learner's courses with progress, in four queries whatever the number of courses."""
-    enrolments = list(
-        Enrolment.objects.filter(user=user).select_related("course", "last_module").order_by("-enrolled_at")
+    """The learner's courses with progress, in one query whatever the number of courses."""
+    in_course = {"depth": OuterRef("course__depth") + 1, "path__startswith": OuterRef("course__path")}
+    enrolments = (
+        Enrolment.objects.filter(user=user)
+        .select_related("course", "last_module").defer("last_module__body")
+        .annotate(
+            total=_count(ModulePage.objects.live().filter(**in_course)),
+            completed=_count(ModuleProgress.objects.filter(
+                enrolment=OuterRef("pk"), completed_at__isnull=False, module__live=True,
+                **{f"module__{key}": value for key, value in in_course.items()},
+            )),
+        )
+        .order_by("-enrolled_at")
     )
-    if not enrolments:
-        return []
-    course_filters = [Q(path__startswith=e.course.path, depth=e.course.depth + 1) for e in enrolments]
-    modules = list(ModulePage.objects.live().filter(reduce(or_, course_filters)).only("pk", "path"))
-    done = set(
-        ModuleProgress.objects.filter(enrolment__in=enrolments, completed_at__isnull=False)
-        .values_list("enrolment_id", "module_id")
-    )
-    rows = []
-    for enrolment in enrolments:
-        course = enrolment.course
-        ids = [m.pk for m in modules if m.path.startswith(course.path)]
-        completed = sum(1 for module_id in ids if (enrolment.pk, module_id) in done)
-        rows.append({
+    return [
+        {
             "enrolment": enrolment,
-            "course": course,
-            "total": len(ids),
-            "completed": completed,
-            "percent": round(100 * completed / len(ids)) if ids else 0,
+            "course": enrolment.course,
+            "total": enrolment.total,
+            "completed": enrolment.completed,
+            "percent": round(100 * enrolment.completed / enrolment.total) if enrolment.total else 0,
             "resume": enrolment.last_module if enrolment.last_module_id else None,
-        })
-    return rows
+        }
+        for enrolment in enrolments
+    ]

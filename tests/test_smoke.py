@@ -31,3 +31,17 @@ def test_dutch_even_for_an_english_browser_until_english_is_chosen(client):
     response = client.get("/account/inloggen/")
     assert 'lang="en"' in response.content.decode()
     assert "Forgot your password?" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_cached_site_follows_changes_to_sites(client):
+    from wagtail.models import Site
+
+    assert client.get("/").status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    site.is_default_site = False
+    site.save()
+    assert client.get("/").status_code == 404  # no site for this host any more
+    site.is_default_site = True
+    site.save()
+    assert client.get("/").status_code == 200

@@ -72,12 +72,17 @@ class User(AbstractUser):
     def roles(self):
         """The person's roles, computed once per instance (the request's user is one instance)."""
         if not hasattr(self, "_roles"):
-            names = set(self.groups.values_list("name", flat=True))
+            # One query: a row per group (one row with None without groups), each saying whether they administer
+            # an organisation.
+            rows = list(type(self)._default_manager.filter(pk=self.pk).values_list(
+                "groups__name", models.Exists(self.administered_organisations.all()),
+            ))
+            names = {name for name, _administers in rows}
             # Only these roles are groups; a group named after another role gives nothing.
             roles = {role for role in (Role.VP, Role.TRAINER, Role.FACILITATOR) if role.value in names}
             if self.is_superuser:
                 roles.add(Role.PLATFORM_ADMIN)
-            if self.administered_organisations.exists():
+            if any(administers for _name, administers in rows):
                 roles.add(Role.EMPLOYER_ADMIN)
             self._roles = frozenset(roles)
         return self._roles

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from courses import progress
+from courses.models import ModulePage
 from courses.h5p import store
 
 from course_builders import callout, case, competencies, make_course, make_vp, option, question, reflection, text  # noqa: F401
@@ -52,7 +53,9 @@ def test_module_page_queries_stay_constant(client, activity, competencies):  # n
     for i in range(15):
         for _ in range(3):
             progress.record_answer(vp, big_module, f"q{i}", ["1"], uuid.uuid4())
-    assert queries(client, big_module.url) == queries(client, small_module.url)
+    # Page restrictions (2), home page, catalogue, module (routing), user, roles, enrolment, answers, reflections,
+    # H5P results, H5P activities (the site, the session and the competency framework come from the cache).
+    assert queries(client, big_module.url) == queries(client, small_module.url) == 12
 
 
 def test_course_page_queries_stay_constant(client, activity, competencies):  # noqa: F811
@@ -64,3 +67,29 @@ def test_course_page_queries_stay_constant(client, activity, competencies):  # n
     progress.enrol(vp, small)
     progress.enrol(vp, big)
     assert queries(client, big.url) == queries(client, small.url)
+
+
+def test_module_page_follows_an_edited_competency_framework(activity, competencies):  # noqa: F811
+    tagged = competencies["Rolvastheid"]
+    course = make_course("Kader", modules=[("M", body(1, activity, tagged), {})])
+    module = course.modules().first().specific
+    assert ModulePage.objects.get(pk=module.pk).find_block("q0").value["competencies"][0].name == "Rolvastheid"
+    tagged.name = "Rolvastheid en onafhankelijkheid"
+    tagged.save()
+    assert ModulePage.objects.get(pk=module.pk).find_block("q0").value["competencies"][0].name == tagged.name
+    tagged.delete()
+    assert ModulePage.objects.get(pk=module.pk).find_block("q0").value["competencies"][0] is None
+
+
+def test_routing_below_the_catalogue(client, activity, competencies):  # noqa: F811
+    course = make_course("Route", modules=[("Eerste", body(1, activity, competencies["Rolvastheid"]), {})])
+    module = course.modules().first().specific
+    vp = make_vp("route@example.test")
+    progress.enrol(vp, course)
+    client.force_login(vp)
+    assert client.get(course.url).status_code == 200
+    assert client.get(module.url).status_code == 200
+    assert client.get(f"{module.url}verder/").status_code == 404
+    assert client.get(f"{course.url}bestaat-niet/").status_code == 404
+    module.unpublish()
+    assert client.get(module.url).status_code == 404

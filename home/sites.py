@@ -1,0 +1,40 @@
+"""Wagtail's Site for page requests from the cache.
+
+Wagtail finds the site of a request with a query each time (`Site.find_for_request`, remembered on the request
+only). Sites change rarely: for Wagtail's page view, the site per host and port is kept in the cache once Wagtail
+has looked it up, handed back to Wagtail the way it remembers it on the request, and dropped whenever a site is saved
+or deleted or a page is published, unpublished or moved (a site's root page may be one of them). Other views are
+left alone: the health probes, for one, touch neither the database nor the cache.
+"""
+
+from django.core.cache import cache
+from django.http.request import split_domain_port
+from wagtail.models import Site
+from wagtail.views import serve
+
+CACHE_KEY = "home:sites-by-host"
+CACHE_SECONDS = 60 * 60
+
+
+class CachedSiteMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not serve:
+            return None
+        host = (split_domain_port(request._get_raw_host())[0], request.get_port())
+        sites = cache.get(CACHE_KEY) or {}
+        if host in sites:
+            request._wagtail_site = sites[host]
+        else:
+            request._wagtail_site = sites[host] = Site.find_for_request(request)
+            cache.set(CACHE_KEY, sites, CACHE_SECONDS)
+        return None
+
+
+def forget(**kwargs):
+    cache.delete(CACHE_KEY)
