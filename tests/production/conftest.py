@@ -22,7 +22,8 @@ def topology(tmp_path_factory):
     require(nginx_binary(), "nginx (apt-get install nginx)")
     require(shutil.which("redis-server"), "redis-server")
     require(postgres_reachable(), "PostgreSQL on 127.0.0.1:5432")
-    topology = Topology(tmp_path_factory.mktemp("production"))
+    # A killed worker's connections leave presence after 3 s instead of 30 s, to keep the tests short.
+    topology = Topology(tmp_path_factory.mktemp("production"), extra_env={"ROOM_HEARTBEAT": "1", "ROOM_WORKER_TIMEOUT": "3"})
     try:
         topology.start()
         yield topology

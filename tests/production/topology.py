@@ -105,9 +105,6 @@ class Topology:
             "MEDIA_ROOT": str(self.workdir / "media"),
             "BIN": str(BIN),
             "EXTRA_PROXY_CONFIG": "add_header X-Upstream $upstream_addr always;",
-            # A killed worker's connections leave presence after 3 s instead of 30 s, to keep the tests short.
-            "ROOM_HEARTBEAT": "1",
-            "ROOM_WORKER_TIMEOUT": "3",
             **self.extra_env,
         }
 
