@@ -146,6 +146,17 @@ class Session(models.Model):
         return self.starts_at + timedelta(minutes=self.duration_minutes)
 
 
+class RoomSnapshot(models.Model):
+    """A copy of a live room's control state (phase and timer, roles, time present so far), taken at every phase or
+    role change, so that a Redis restart does not lose it (room.py). Never the case text or the chat."""
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    phase = models.JSONField()
+    roles = models.JSONField()
+    seconds_present = models.JSONField()  # {user id: seconds}
+    saved_at = models.DateTimeField(auto_now=True)
+
+
 class Attendance(models.Model):
     """One member's confirmed presence at a closed session: counts toward their intervisie hours."""
 

@@ -6,6 +6,8 @@ memory in the embedded default. It expires a few hours after the session and is 
 closed. Case text and chat never reach the database: chat is only relayed, the shared case lives in this
 state alone. Changes happen under a per-room lock (an atomic `add`), get the next sequence number and are
 sent to the room's channel group while the lock is held, so that every client sees them in the same order.
+With Redis, every phase or role change also copies the control state (phase, timer, roles, time present; never
+the case or chat) to a RoomSnapshot row, from which a room whose live state was lost with a Redis restart resumes.
 """
 
 import asyncio
@@ -16,18 +18,20 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
 from . import liveness
-from .models import RoomRole, Session
+from .models import RoomRole, RoomSnapshot, Session
 from .store import store
 
 OPEN_BEFORE = timedelta(minutes=15)
 OPEN_AFTER_END = timedelta(hours=2)
 LOCK_TIMEOUT = 5  # seconds; a crashed worker's lock frees itself
+SNAPSHOT_EVENTS = {"phase", "roles"}  # changes after which the control state is copied to the database
 MAX_EXTEND_MINUTES = 30
 
 
@@ -109,9 +113,34 @@ async def _locked(room_key):
 
 async def read(info):
     (state,) = await store().get_many(_state_key(info["key"]))
-    state = state or new_state(info)
+    state = state or await _initial_state(info)
     _drop_dead(state, await _last_beats(state), time.time())  # what the reader sees; stored at the next change
     return state
+
+
+async def _initial_state(info):
+    """The state of a room nobody has entered yet, or whose live state was lost with Redis: then its phase, timer,
+    roles and time present come back from the snapshot (case and chat do not: they are never copied)."""
+    state = new_state(info)
+    snapshot = await _load_snapshot(info["id"]) if store().shared else None
+    if snapshot is not None:
+        state["phase"] = snapshot.phase
+        state["roles"].update({uid: role for uid, role in snapshot.roles.items() if uid in state["roles"]})
+        state["presence"] = {uid: {"channels": [], "since": None, "seconds": seconds}
+                             for uid, seconds in snapshot.seconds_present.items()}
+    return state
+
+
+@database_sync_to_async
+def _load_snapshot(session_id):
+    return RoomSnapshot.objects.filter(session_id=session_id).first()
+
+
+@database_sync_to_async
+def _save_snapshot(session_id, state, now):
+    RoomSnapshot.objects.update_or_create(session_id=session_id, defaults={
+        "phase": state["phase"], "roles": state["roles"],
+        "seconds_present": {uid: _seconds(entry, now) for uid, entry in state["presence"].items()}})
 
 
 async def _last_beats(state):
@@ -155,7 +184,7 @@ async def change(info, apply, event_type, worker=None):
         closed, state = await store().get_many(_closed_key(info["key"]), _state_key(info["key"]))
         if closed:
             raise RoomError("closed", "De bijeenkomst is afgerond.")
-        state = state or new_state(info)
+        state = state or await _initial_state(info)
         now = time.time()
         pruned = _drop_dead(state, await _last_beats(state), now, keep=worker)
         fields = apply(state, now)
@@ -163,6 +192,8 @@ async def change(info, apply, event_type, worker=None):
             fields = {"presence": presence_payload(state, now), "hands": state["hands"], **fields}
         state["seq"] += 1
         await store().set(_state_key(info["key"]), state, _ttl(info["ends_at"]))
+        if event_type in SNAPSHOT_EVENTS and store().shared:
+            await _save_snapshot(info["id"], state, now)
         event = {"type": event_type, "seq": state["seq"], "server_time": time.time(), **fields}
         await _broadcast(info, event)
         return state, event
@@ -328,10 +359,13 @@ def withdraw_case():
     return apply
 
 
+def _seconds(entry, now):
+    return entry["seconds"] + (now - entry["since"] if entry["since"] else 0)
+
+
 def presence_payload(state, now=None):
     now = now or time.time()
-    return {uid: {"online": bool(entry["channels"]),
-                  "minutes": int((entry["seconds"] + (now - entry["since"] if entry["since"] else 0)) // 60)}
+    return {uid: {"online": bool(entry["channels"]), "minutes": int(_seconds(entry, now) // 60)}
             for uid, entry in state["presence"].items()}
 
 
@@ -375,4 +409,5 @@ def forget(session):
     key = session.uid.hex
     store().sync_set(_closed_key(key), True, _ttl(session.ends_at))  # no late message brings the state back
     store().sync_delete(_state_key(key))
+    RoomSnapshot.objects.filter(session=session).delete()
     async_to_sync(get_channel_layer().group_send)(group_name(key), {"type": "room.closed"})

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from intervisie import attendance, consumers, groups, room, schedule
 from intervisie.consumers import MAX_MESSAGE_BYTES, RATE_LIMIT, RATE_WINDOW
-from intervisie.models import Session
+from intervisie.models import RoomSnapshot, Session
 from intervisie.store import store
 from lms.asgi import application
 
@@ -377,3 +377,32 @@ async def test_confidentiality_case_and_chat_never_reach_database_or_logs(live_s
     for secret in ("7f3a", "9b2c", secret_chat, secret_case):
         assert secret not in everything
         assert secret not in caplog.text
+
+
+@pytest.mark.services
+async def test_a_room_resumes_from_its_snapshot_when_the_live_state_is_lost(live_session, cookies, vp, facilitator):
+    """With Redis (make test-services): phase, timer and roles are copied to the database at each phase or role
+    change, never the case; a room whose live state is gone resumes from that copy; closing deletes it."""
+    assert store().shared, "needs REDIS_URL"
+    chair, _ = await join(live_session, cookies["facilitator"])
+    presenter, _ = await join(live_session, cookies["vp"])
+    await send(chair, type="role.assign", user=vp.pk, role="inbrenger")
+    await next_of(presenter, "roles")
+    await send(presenter, type="case.share", text="Een collega voelt zich buitengesloten.")
+    await next_of(chair, "case")
+    await send(chair, type="phase.start")
+    phase = (await next_of(presenter, "phase"))["phase"]
+    await chair.disconnect()
+    await presenter.disconnect()
+
+    snapshot = await database_sync_to_async(RoomSnapshot.objects.get)(session=live_session)
+    assert "buitengesloten" not in json.dumps([snapshot.phase, snapshot.roles, snapshot.seconds_present])
+    store().sync_delete(f"room:{live_session.uid.hex}:state")  # as after a Redis restart
+    presenter, state = await join(live_session, cookies["vp"])
+    assert state["phase"]["index"] == 0 and state["phase"]["ends_at"] == phase["ends_at"]
+    assert state["roles"][str(vp.pk)] == "inbrenger" and state["case"] is None  # the case is not kept anywhere
+    assert state["presence"][str(facilitator.pk)]["online"] is False
+    await presenter.disconnect()
+
+    await database_sync_to_async(room.forget)(live_session)
+    assert not await database_sync_to_async(RoomSnapshot.objects.filter(session=live_session).exists)()

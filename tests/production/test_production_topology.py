@@ -157,14 +157,16 @@ async def test_killing_a_worker_moves_its_clients_to_the_other(topology):
 
 @pytest.mark.asyncio
 async def test_after_a_redis_restart_rooms_resync(topology):
-    """Redis keeps nothing on disk here: a restart loses channel groups and room state. The workers close their
-    rooms' sockets (1011), the page reconnects, and every client is back in one consistent room."""
+    """Redis keeps nothing on disk here: a restart loses channel groups and the live room state. The workers close
+    their rooms' sockets (1011), the page reconnects, and every client is back in one consistent room, which
+    resumes the phase, its timer, the roles and the time present from the snapshot in PostgreSQL."""
     room = make_room(topology, 4)
     clients = await asyncio.wait_for(spread_over_workers(topology, room), 60)
     try:
+        await clients[0].send(type="role.assign", user=clients[1].user, role="inbrenger")
         await clients[0].send(type="phase.start")
-        for client in clients:
-            await client.wait_for(lambda m: m["type"] == "phase")
+        started = [await client.wait_for(lambda m: m["type"] == "phase") for client in clients][0]["phase"]
+        before = room_state(topology, room)
         topology.redis.stop()
         topology.redis.start()  # same port, empty
         for client in clients:
@@ -175,14 +177,21 @@ async def test_after_a_redis_restart_rooms_resync(topology):
         await clients[0].wait_for(lambda m: m["type"] == "presence"
                                   and sum(p["online"] for p in m["presence"].values()) == 4, start=marks_before)
         assert len({json.dumps([s["phase"], s["roles"]], sort_keys=True) for s in states}) == 1
+        # The room goes on where it was: same phase and end time, same inbrenger, time present kept.
+        assert states[0]["phase"]["index"] == 0 and states[0]["phase"]["ends_at"] == started["ends_at"]
+        assert states[0]["roles"][str(clients[1].user)] == "inbrenger"
+        after = room_state(topology, room)
+        for client in clients:
+            entry, old = after["presence"][str(client.user)], before["presence"][str(client.user)]
+            assert entry["seconds"] >= started["ends_at"] - started["minutes"] * 60 - old["since"] - 1
         marks = [len(c.messages) for c in clients]
         await clients[1].send(type="chat", text="na-redis")
         for client, mark in zip(clients, marks):
             await client.wait_for(lambda m: m.get("text") == "na-redis", timeout=20, start=mark)
-        # The facilitator can run the room again.
-        await clients[0].send(type="phase.start")
+        # The facilitator runs the room on.
+        await clients[0].send(type="phase.next")
         for client, mark in zip(clients, marks):
-            await client.wait_for(lambda m: m["type"] == "phase" and m["phase"]["status"] == "running", start=mark)
+            await client.wait_for(lambda m: m["type"] == "phase" and m["phase"]["index"] == 1, start=mark)
     finally:
         for client in clients:
             await client.close()
