@@ -107,6 +107,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves many requests at once from threads: write-ahead logging lets readers go on while
+    # one writes, IMMEDIATE transactions queue writers instead of failing on a lock upgrade, and a writer waits up
+    # to 20 s for the lock ("database is locked" otherwise came after 5 s under load).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: the channel layer and the cache when REDIS_URL is set, in-process otherwise.
