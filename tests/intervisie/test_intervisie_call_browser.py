@@ -26,7 +26,9 @@ from tests.conftest import make_user, require
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
-FAKE_MEDIA = ["--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection", "--no-sandbox",
+# A fake camera at 8 frames a second (Chromium's default is 20): five pages in one browser encode and decode 20
+# video streams on this machine's two cores, and at full rate a connection could starve past the test's timeout.
+FAKE_MEDIA = ["--use-fake-device-for-media-stream=fps=8", "--allow-loopback-in-peer-connection", "--no-sandbox",
               "--disable-background-networking"]
 # Keep a list of the page's peer connections, to read their statistics (the page itself exposes none).
 RECORD_CONNECTIONS = """
@@ -48,6 +50,26 @@ MEDIA_STATS = """async () => {
   });
   return result;
 }"""
+
+
+CALL_STATE = """() => ({
+  status: document.getElementById("gesprek-status").textContent,
+  notice: document.getElementById("gesprek-melding").textContent,
+  tiles: [...document.querySelectorAll(".vpa-call__tile")].map((t) => t.dataset.connection || "own"),
+  connections: window.__connections.map((c) => [c.connectionState, c.iceConnectionState, c.signalingState]),
+})"""
+
+
+def expect_connected(pages, count):
+    """Wait until every page shows `count` connected tiles; on a timeout, say what each page's calls look like."""
+    from playwright.sync_api import expect
+
+    for page in pages:
+        try:
+            expect(page.locator(".vpa-call__tile[data-connection='connected']")).to_have_count(count, timeout=30_000)
+        except AssertionError as error:
+            states = "\n".join(f"page {i}: {other.evaluate(CALL_STATE)}" for i, other in enumerate(pages))
+            raise AssertionError(f"page {pages.index(page)}: {error}\n{states}") from None
 
 
 def press(button):
@@ -168,14 +190,14 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
             pages = [self.page_for(browser, user) for user in (self.chair, self.marieke, self.joost, self.fatma)]
             for page in pages:
                 page.get_by_role("button", name="Deelnemen met camera en microfoon").click()
+            expect_connected(pages, 3)
             for page in pages:
-                expect(page.locator(".vpa-call__tile[data-connection='connected']")).to_have_count(3, timeout=30_000)
                 page.wait_for_function(f"({scales})().length === 3")
                 assert page.evaluate(scales) == [1, 1, 1]
             fifth = self.page_for(browser, self.sanne)
             fifth.get_by_role("button", name="Deelnemen met camera en microfoon").click()
+            expect_connected(pages + [fifth], 4)
             for page in pages + [fifth]:
-                expect(page.locator(".vpa-call__tile[data-connection='connected']")).to_have_count(4, timeout=30_000)
                 page.wait_for_function(f"(({scales})()).join() === '2,2,2,2'")
                 expect(page.locator("#gesprek")).to_have_attribute("data-quality", "laag")
             fifth.get_by_role("button", name="Gesprek verlaten").click()
