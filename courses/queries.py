@@ -4,6 +4,7 @@ import uuid
 
 from django.db.models import Func, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from lms.accounts.models import Role
 
@@ -50,9 +51,11 @@ def course_page_context(user, course):
     }
 
 
-def _option_rows(options, selected, reveal):
+def _option_rows(block_id, options, selected, reveal):
+    """The options of a question or case with the learner's choice; the form value and the input's id as text."""
     return [
-        {"index": index, "option": option, "chosen": index in selected, "reveal": reveal and index in selected}
+        {"value": str(index), "id": f"keuze-{block_id}-{index}", "option": option, "chosen": index in selected,
+         "reveal": reveal and index in selected}
         for index, option in enumerate(options)
     ]
 
@@ -79,12 +82,16 @@ def module_context(user, module, enrolment):
         answer = latest.get(block.id)
         if block.block_type == "question":
             selected = set(answer.selected) if answer else set()
+            multiple = block.value["kind"] == "multiple"
             state.update(answer=answer, attempts=attempts.get(block.id, 0), best=result.scores.get(block.id),
-                         options=_option_rows(block.value["options"], selected, answer is not None),
-                         multiple=block.value["kind"] == "multiple")
+                         correct=answer is not None and answer.score == 1,
+                         options=_option_rows(block.id, block.value["options"], selected, answer is not None),
+                         multiple=multiple, input_type="checkbox" if multiple else "radio",
+                         action=reverse("courses:answer", args=[module.pk, block.id]))
         elif block.block_type == "case":
             selected = set(answer.selected) if answer else set()
-            state.update(answer=answer, options=_option_rows(block.value["choices"], selected, answer is not None))
+            state.update(answer=answer, options=_option_rows(block.id, block.value["choices"], selected, answer is not None),
+                         action=reverse("courses:answer", args=[module.pk, block.id]))
         elif block.block_type == "reflection":
             state["text"] = reflections.get(block.id, "")
         elif block.block_type == "h5p":
