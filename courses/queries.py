@@ -5,6 +5,7 @@ import uuid
 from django.db.models import Func, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from lms.accounts.models import Role
 
@@ -60,6 +61,10 @@ def _option_rows(block_id, options, selected, reveal):
     ]
 
 
+def _attempts_text(n):
+    return ngettext("%(n)s poging.", "%(n)s pogingen; uw beste telt.", n) % {"n": n}
+
+
 def module_context(user, module, enrolment):
     """Each block of the module with the learner's state, and the learner's result so far."""
     types = {block["type"] for block in module.body.raw_data} if enrolment else set()
@@ -85,6 +90,7 @@ def module_context(user, module, enrolment):
             multiple = block.value["kind"] == "multiple"
             state.update(answer=answer, attempts=attempts.get(block.id, 0), best=result.scores.get(block.id),
                          correct=answer is not None and answer.score == 1,
+                         attempts_text=_attempts_text(attempts.get(block.id, 0)) if answer else "",
                          options=_option_rows(block.id, block.value["options"], selected, answer is not None),
                          multiple=multiple, input_type="checkbox" if multiple else "radio",
                          action=reverse("courses:answer", args=[module.pk, block.id]))
