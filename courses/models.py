@@ -6,12 +6,13 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import SCORED_BLOCKS, ModuleBodyBlock
@@ -43,6 +44,19 @@ class Competency(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display().lower()})"
+
+
+class ViewRestrictionsInOneQuery:
+    """Wagtail's `get_view_restrictions` (checked before a page is served) in one query instead of two.
+
+    Wagtail first fetches the ancestors, then the restrictions of the page and its ancestors, taking for an alias the
+    page it is an alias of. The ancestors' paths are the prefixes of the page's own path, so one query finds both:
+    restrictions on those pages and on the pages they are aliases of.
+    """
+
+    def get_view_restrictions(self):
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page__aliases__path__in=paths)).distinct()
 
 
 class CourseIndexPage(Page):
@@ -82,7 +96,7 @@ class CompletionRule(models.TextChoices):
     PASSED = "passed", _("Vragen en activiteiten voldoende gemaakt")
 
 
-class CoursePage(Page):
+class CoursePage(ViewRestrictionsInOneQuery, Page):
     summary = models.TextField(_("samenvatting"))
     audience = models.TextField(_("voor wie"), blank=True)
     learning_goals = RichTextField(_("leerdoelen"), features=["ul", "ol", "bold", "italic"], blank=True)
@@ -154,7 +168,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(ViewRestrictionsInOneQuery, Page):
     introduction = models.TextField(_("inleiding"), blank=True)
     body = StreamField(ModuleBodyBlock(), verbose_name=_("inhoud"), blank=True)
     competencies = ParentalManyToManyField(Competency, blank=True, related_name="modules", verbose_name=_("competenties"))

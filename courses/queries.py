@@ -4,6 +4,8 @@ import uuid
 
 from django.db.models import Func, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import ngettext
 
 from lms.accounts.models import Role
 
@@ -50,11 +52,17 @@ def course_page_context(user, course):
     }
 
 
-def _option_rows(options, selected, reveal):
+def _option_rows(block_id, options, selected, reveal):
+    """The options of a question or case with the learner's choice; the form value and the input's id as text."""
     return [
-        {"index": index, "option": option, "chosen": index in selected, "reveal": reveal and index in selected}
+        {"value": str(index), "id": f"keuze-{block_id}-{index}", "option": option, "chosen": index in selected,
+         "reveal": reveal and index in selected}
         for index, option in enumerate(options)
     ]
+
+
+def _attempts_text(n):
+    return ngettext("%(n)s poging.", "%(n)s pogingen; uw beste telt.", n) % {"n": n}
 
 
 def module_context(user, module, enrolment):
@@ -79,12 +87,17 @@ def module_context(user, module, enrolment):
         answer = latest.get(block.id)
         if block.block_type == "question":
             selected = set(answer.selected) if answer else set()
+            multiple = block.value["kind"] == "multiple"
             state.update(answer=answer, attempts=attempts.get(block.id, 0), best=result.scores.get(block.id),
-                         options=_option_rows(block.value["options"], selected, answer is not None),
-                         multiple=block.value["kind"] == "multiple")
+                         correct=answer is not None and answer.score == 1,
+                         attempts_text=_attempts_text(attempts.get(block.id, 0)) if answer else "",
+                         options=_option_rows(block.id, block.value["options"], selected, answer is not None),
+                         multiple=multiple, input_type="checkbox" if multiple else "radio",
+                         action=reverse("courses:answer", args=[module.pk, block.id]))
         elif block.block_type == "case":
             selected = set(answer.selected) if answer else set()
-            state.update(answer=answer, options=_option_rows(block.value["choices"], selected, answer is not None))
+            state.update(answer=answer, options=_option_rows(block.id, block.value["choices"], selected, answer is not None),
+                         action=reverse("courses:answer", args=[module.pk, block.id]))
         elif block.block_type == "reflection":
             state["text"] = reflections.get(block.id, "")
         elif block.block_type == "h5p":
@@ -98,8 +111,10 @@ def module_context(user, module, enrolment):
 def open_invitations(user):
     """Courses the learner was invited to and has not enrolled in yet."""
     return list(
-        Invitation.objects.filter(user=user, course__live=True).exclude(course__enrolments__user=user)
+        Invitation.objects.filter(user=user, course__live=True)
+        .exclude(course__in=Enrolment.objects.filter(user=user).values("course"))
         .select_related("course", "invited_by")
+        .only("course__title", "course__url_path", "invited_by__first_name", "invited_by__last_name", "invited_by__email")
     )
 
 
@@ -113,7 +128,9 @@ def dashboard_courses(user):
     in_course = {"depth": OuterRef("course__depth") + 1, "path__startswith": OuterRef("course__path")}
     enrolments = (
         Enrolment.objects.filter(user=user)
-        .select_related("course", "last_module").defer("last_module__body")
+        .select_related("course", "last_module")
+        # What the dashboard shows and links to; fewer columns also make the query quicker to build.
+        .only("enrolled_at", "completed_at", "course__title", "course__url_path", "last_module__url_path")
         .annotate(
             total=_count(ModulePage.objects.live().filter(**in_course)),
             completed=_count(ModuleProgress.objects.filter(

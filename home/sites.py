@@ -4,7 +4,8 @@ Wagtail finds the site of a request with a query each time (`Site.find_for_reque
 only). Sites change rarely: for Wagtail's page view, the site per host and port is kept in the cache once Wagtail
 has looked it up, handed back to Wagtail the way it remembers it on the request, and dropped whenever a site is saved
 or deleted or a page is published, unpublished or moved (a site's root page may be one of them). Other views are
-left alone: the health probes, for one, touch neither the database nor the cache.
+left alone (the health probes, for one, touch neither the database nor the cache), unless they ask for it with
+`site_for_request` before they link to pages (`{% pageurl %}` needs the site).
 """
 
 from django.core.cache import cache
@@ -24,8 +25,14 @@ class CachedSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not serve:
-            return None
+        if view_func is serve:
+            site_for_request(request)
+        return None
+
+
+def site_for_request(request):
+    """Wagtail's site for the request (`Site.find_for_request`), from the cache, remembered on the request."""
+    if not hasattr(request, "_wagtail_site"):
         host = (split_domain_port(request._get_raw_host())[0], request.get_port())
         sites = cache.get(CACHE_KEY) or {}
         if host in sites:
@@ -33,7 +40,7 @@ class CachedSiteMiddleware:
         else:
             request._wagtail_site = sites[host] = Site.find_for_request(request)
             cache.set(CACHE_KEY, sites, CACHE_SECONDS)
-        return None
+    return request._wagtail_site
 
 
 def forget(**kwargs):

@@ -72,17 +72,17 @@ class User(AbstractUser):
     def roles(self):
         """The person's roles, computed once per instance (the request's user is one instance)."""
         if not hasattr(self, "_roles"):
-            # One query: a row per group (one row with None without groups), each saying whether they administer
-            # an organisation.
-            rows = list(type(self)._default_manager.filter(pk=self.pk).values_list(
-                "groups__name", models.Exists(self.administered_organisations.all()),
+            # One query: a row per group and organisation administered (one row with None and None for neither).
+            # Joins, not a subquery, and no ordering: quicker to build, and this runs on every page.
+            rows = list(type(self)._default_manager.filter(pk=self.pk).order_by().values_list(
+                "groups__name", "administered_organisations__id",
             ))
-            names = {name for name, _administers in rows}
+            names = {name for name, _organisation in rows}
             # Only these roles are groups; a group named after another role gives nothing.
             roles = {role for role in (Role.VP, Role.TRAINER, Role.FACILITATOR) if role.value in names}
             if self.is_superuser:
                 roles.add(Role.PLATFORM_ADMIN)
-            if any(administers for _name, administers in rows):
+            if any(organisation is not None for _name, organisation in rows):
                 roles.add(Role.EMPLOYER_ADMIN)
             self._roles = frozenset(roles)
         return self._roles

@@ -3,8 +3,10 @@
 import uuid
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from courses import progress
 from courses.models import ModulePage
@@ -53,9 +55,9 @@ def test_module_page_queries_stay_constant(client, activity, competencies):  # n
     for i in range(15):
         for _ in range(3):
             progress.record_answer(vp, big_module, f"q{i}", ["1"], uuid.uuid4())
-    # Page restrictions (2), home page, catalogue, module (routing), user, roles, enrolment, answers, reflections,
+    # Page restrictions, home page, catalogue, module (routing), user, roles, enrolment, answers, reflections,
     # H5P results, H5P activities (the site, the session and the competency framework come from the cache).
-    assert queries(client, big_module.url) == queries(client, small_module.url) == 12
+    assert queries(client, big_module.url) == queries(client, small_module.url) == 11
 
 
 def test_course_page_queries_stay_constant(client, activity, competencies):  # noqa: F811
@@ -93,3 +95,27 @@ def test_routing_below_the_catalogue(client, activity, competencies):  # noqa: F
     assert client.get(f"{course.url}bestaat-niet/").status_code == 404
     module.unpublish()
     assert client.get(module.url).status_code == 404
+
+
+def test_course_and_module_pages_keep_wagtails_view_restrictions(client, competencies):  # noqa: F811
+    """Restrictions are looked up in one query (courses.models.ViewRestrictionsInOneQuery): on the page, its
+    ancestors, and for aliases the pages they are aliases of."""
+    group = Group.objects.create(name="Alleen voor deze groep")
+    course = make_course("Besloten", modules=[("Eerste", [text("t0")], {})])
+    module = course.modules().first().specific
+    alias = course.create_alias(recursive=True, update_slug="besloten-kopie")  # before the restriction: not copied
+    alias_module = ModulePage.objects.get(alias_of=module)
+    vp = make_vp("besloten@example.test")
+    progress.enrol(vp, course)
+    client.force_login(vp)
+    assert client.get(module.url).status_code == 200
+    assert client.get(alias.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(group)
+    assert not alias.view_restrictions.exists()
+    for url in (course.url, module.url, alias.url, alias_module.url):
+        response = client.get(url)
+        assert response.status_code == 302 and "login" in response["Location"], (url, response.status_code)
+    vp.groups.add(group)
+    assert client.get(module.url).status_code == 200
+    assert client.get(alias.url).status_code == 200
