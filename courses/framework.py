@@ -3,6 +3,7 @@ the framework is one small table that changes rarely, so it is kept whole in the
 competency is saved or deleted (and after an hour at most)."""
 
 from django.core.cache import cache
+from django.db import transaction
 
 CACHE_KEY = "courses:competency-framework"
 CACHE_SECONDS = 60 * 60
@@ -18,5 +19,8 @@ def competencies_by_id():
     return framework
 
 
-def forget(**kwargs):
+def forget(using=None, **kwargs):
+    """Drop the cached copy now, for this transaction's own reads, and again once the change is committed: another
+    process may have cached the old data in between."""
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY), using=using)

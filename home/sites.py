@@ -9,6 +9,7 @@ left alone (the health probes, for one, touch neither the database nor the cache
 """
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http.request import split_domain_port
 from wagtail.models import Site
 from wagtail.views import serve
@@ -43,5 +44,8 @@ def site_for_request(request):
     return request._wagtail_site
 
 
-def forget(**kwargs):
+def forget(using=None, **kwargs):
+    """Drop the cached copy now, for this transaction's own reads, and again once the change is committed: another
+    process may have cached the old data in between."""
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY), using=using)

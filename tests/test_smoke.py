@@ -45,3 +45,22 @@ def test_the_cached_site_follows_changes_to_sites(client):
     site.is_default_site = True
     site.save()
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_cached_sites_and_framework_are_dropped_again_when_a_change_commits(django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    from courses import framework
+    from courses.models import Competency
+    from home import sites
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Site.objects.get(is_default_site=True).save()
+        Competency.objects.create(name="Nieuwe competentie", kind=Competency.objects.first().kind)
+        # Another process reads the old data before the commit and caches it.
+        cache.set(sites.CACHE_KEY, {"old": "site"})
+        cache.set(framework.CACHE_KEY, {"old": "framework"})
+    assert cache.get(sites.CACHE_KEY) is None
+    assert cache.get(framework.CACHE_KEY) is None
