@@ -31,7 +31,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, override_settings, setup_test_environment  # noqa: E402
+from django.test.utils import override_settings, setup_test_environment  # noqa: E402
+from page_timing import measure  # noqa: E402
 
 FIXTURES = Path(settings.BASE_DIR).parent / "shared" / "fixtures" / "h5p"
 
@@ -53,23 +54,6 @@ def module_body(activity, tag):
     blocks.append({"type": "reflection", "id": "r", "value": {"prompt": "Wat neemt u mee?", "guidance": ""}})
     assert len(blocks) == 20
     return blocks
-
-
-def measure(client, url, runs):
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    count = len(captured.captured_queries)
-    if os.environ.get("SHOW_SQL"):
-        for q in captured.captured_queries:
-            print("   ", q["sql"][:160])
-    assert response.status_code == 200, (url, response.status_code)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), count
 
 
 def main():

@@ -20,7 +20,6 @@ Prints figures; asserts nothing.
 """
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,8 @@ import tempfile
 import time
 import types
 from pathlib import Path
+
+from page_timing import measure
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT.parent / "shared" / "fixtures" / "h5p"
@@ -149,27 +150,6 @@ def lesson_body(activities):
             n = len(blocks)
             blocks.append({"type": "paragraph", "value": f"<p>Alinea {n} over de rol van de vertrouwenspersoon.</p>"})
     return blocks
-
-
-def measure(client, url, runs):
-    """As in courses_pages.py: a warm-up, the queries of one request, then the median of `runs` requests."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    count = len(captured.captured_queries)
-    if os.environ.get("SHOW_SQL"):
-        for q in captured.captured_queries:
-            print("   ", q["sql"][:160])
-    assert response.status_code == 200, (url, response.status_code)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), count
 
 
 def main():
