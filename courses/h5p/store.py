@@ -81,11 +81,13 @@ def _write(archive, member, path, written):
 
 def import_package(fileobj, title="", user=None):
     """Validate and store a package; returns the new H5PActivity. Raises PackageError when refused."""
+    # Validated before the transaction: a file that is not a well-formed package is refused before the database is
+    # even opened, and no refusal writes anything.
+    lookup = KnownLibraries()
+    package = validate_package(fileobj, known_libraries=lookup)
     written = []
     try:
         with transaction.atomic():
-            lookup = KnownLibraries()
-            package = validate_package(fileobj, known_libraries=lookup)
             known = lookup()
             new = check_uploader(package, user, known)
             fileobj.seek(0)

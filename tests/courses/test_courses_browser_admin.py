@@ -53,10 +53,27 @@ def prepare():
 
 def insert_block(page, label):
     """Add a block by its label as the (English) admin shows it: the Dutch label's English translation, if any."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     with translation.override("en"):
         label = translation.gettext(label)
-    page.locator("[data-contentpath=body] > * button.c-sf-add-button, [data-contentpath=body] button.c-sf-add-button").last.click()
-    page.locator("[role=option]", has_text=label).first.click()
+
+    count = page.locator("input[name='body-count']")
+    before = int(count.input_value())
+    # The block is there once the stream counts it. On a busy machine a click on the menu may come before the menu
+    # is ready and add nothing; a later step would then find the blocks before it (CI saw this once).
+    for _attempt in range(3):
+        page.locator("[data-contentpath=body] > * button.c-sf-add-button, [data-contentpath=body] button.c-sf-add-button").last.click()
+        page.locator("[role=option]", has_text=label).first.click()
+        try:
+            page.wait_for_function(f"document.querySelector(\"input[name='body-count']\").value == '{before + 1}'",
+                                   timeout=5000)
+            return
+        except PlaywrightTimeout:
+            if int(count.input_value()) > before:  # added after all, just late
+                return
+            page.keyboard.press("Escape")
+    raise AssertionError(f"the {label} block was not added")
 
 
 def fill_draftail(page, container_selector, text):

@@ -194,6 +194,7 @@ def test_import_command_refuses_with_a_one_line_reason(tmp_path):
 
 
 def test_import_command_exits_non_zero_in_a_shell(tmp_path):
+    import os
     import subprocess
     import sys
 
@@ -203,7 +204,10 @@ def test_import_command_exits_non_zero_in_a_shell(tmp_path):
     broken.write_bytes(b"geen zip")
     result = subprocess.run(
         [sys.executable, "manage.py", "import_h5p", str(broken)], cwd=settings.BASE_DIR,
-        capture_output=True, text=True, env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test"},
+        capture_output=True, text=True,
+        # A database that cannot be opened: refusing a file needs none (and must not touch a real one).
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test",
+             "DATABASE_URL": f"sqlite:///{tmp_path / 'geen-map' / 'db.sqlite3'}"},
     )
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == ["CommandError: Pakket geweigerd: Dit is geen geldig H5P-bestand: het is geen zip-archief."]
