@@ -20,11 +20,16 @@ class HomePage(Page):
         verbose_name = _("startpagina")
 
     def route(self, request, path_components):
-        """Passing through a child (say the catalogue on the way to a module) needs its type, not its own fields:
-        one query with them deferred instead of two. The page that is served loads in full as usual."""
-        if len(path_components) < 2:
+        """As Wagtail routes, with two differences. The child is found by its path, not through the count of
+        children that treebeard keeps on this page: the site's cache holds this page (home/sites.py), and a page
+        added since would leave that count stale. And a child that is only passed through (say the catalogue on the
+        way to a module) needs its type, not its own fields: one query with them deferred instead of two."""
+        if not path_components:
             return super().route(request, path_components)
-        child = self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
+        child = (
+            Page.objects.filter(depth=self.depth + 1, path__startswith=self.path, slug=path_components[0])
+            .specific(defer=len(path_components) > 1).first()
+        )
         if child is None:
             raise Http404
         child._cached_parent_obj = self

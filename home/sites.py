@@ -1,9 +1,11 @@
 """Wagtail's Site for page requests from the cache.
 
 Wagtail finds the site of a request with a query each time (`Site.find_for_request`, remembered on the request
-only). Sites change rarely: for Wagtail's page view, the site per host and port is kept in the cache once Wagtail
-has looked it up, handed back to Wagtail the way it remembers it on the request, and dropped whenever a site is saved
-or deleted or a page is published, unpublished or moved (a site's root page may be one of them). Other views are
+only), and then its root page in its own type with another. Sites change rarely: for Wagtail's page view, the site
+per host and port is kept in the cache with its root page (the home page) once Wagtail has looked it up, handed back
+to Wagtail the way it remembers it on the request, and dropped whenever a site or the home page is saved or deleted
+or a page is published, unpublished or moved (a site's root page may be one of them). The home page finds its
+children by their path, not by its cached count of children (`HomePage.route`). Other views are
 left alone (the health probes, for one, touch neither the database nor the cache), unless they ask for it with
 `site_for_request` before they link to pages (`{% pageurl %}` needs the site).
 """
@@ -39,7 +41,10 @@ def site_for_request(request):
         if host in sites:
             request._wagtail_site = sites[host]
         else:
-            request._wagtail_site = sites[host] = Site.find_for_request(request)
+            site = Site.find_for_request(request)
+            if site is not None:
+                site.root_page = site.root_page.specific  # the home page Wagtail routes from, without its query
+            request._wagtail_site = sites[host] = site
             cache.set(CACHE_KEY, sites, CACHE_SECONDS)
     return request._wagtail_site
 

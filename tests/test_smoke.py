@@ -64,3 +64,20 @@ def test_cached_sites_and_framework_are_dropped_again_when_a_change_commits(djan
         cache.set(framework.CACHE_KEY, {"old": "framework"})
     assert cache.get(sites.CACHE_KEY) is None
     assert cache.get(framework.CACHE_KEY) is None
+
+
+@pytest.mark.django_db
+def test_the_cached_home_page_follows_changes_to_it_and_to_its_children(client):
+    from courses.models import CourseIndexPage
+    from home.models import HomePage
+
+    home = HomePage.objects.get()
+    for child in home.get_children():
+        child.delete()
+    home.refresh_from_db()
+    assert client.get("/").status_code == 200  # the site is cached with its home page, which has no children now
+    home.add_child(instance=CourseIndexPage(title="Cursussen", slug="cursussen"))  # no signal reaches the cache
+    assert client.get("/cursussen/").status_code == 200
+    home.introduction = "Een nieuwe inleiding voor vertrouwenspersonen."
+    home.save()
+    assert "Een nieuwe inleiding voor vertrouwenspersonen." in client.get("/").content.decode()
