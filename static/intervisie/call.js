@@ -10,6 +10,9 @@
   const LOW_RES_ABOVE = 4; // participants; with more, everyone sends low-resolution video
   const CAMERA = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { max: 24 } };
   const SPEAKING_LEVEL = 0.03; // audioLevel (0..1) above which a tile shows "spreekt"
+  // A connection not negotiated this long after it was made offers by itself: Chromium was seen (five people joining
+  // at once) to leave a new connection without its negotiationneeded event on both sides, so that neither offered.
+  const NEGOTIATION_GRACE = 3000; // ms
 
   let people = {}; // user id -> name (from the room's state)
   let me = null;
@@ -110,21 +113,11 @@
     const pc = new RTCPeerConnection({ iceServers });
     p = { user, peer, pc, polite: myPeer < peer, makingOffer: false, ignoreOffer: false, queue: Promise.resolve(),
       pending: [], timer: null, tile: remoteTile(user, peer), remote: new MediaStream(),
-      media: announced.get(peer) || { audio: true, video: true } };
+      media: announced.get(peer) || { audio: true, video: true }, offeredAt: Date.now() };
     announced.delete(peer);
     peers.set(peer, p);
     for (const track of local.getTracks()) pc.addTrack(track, local);
-    pc.onnegotiationneeded = async () => {
-      try {
-        p.makingOffer = true;
-        await pc.setLocalDescription();
-        sendDescription(p);
-      } catch (error) {
-        status("Er ging iets mis bij het verbinden; probeer het gesprek opnieuw.");
-      } finally {
-        p.makingOffer = false;
-      }
-    };
+    pc.onnegotiationneeded = () => offer(p);
     pc.onicecandidate = ({ candidate }) => {
       if (!candidate) return;
       p.pending.push(candidate.toJSON());
@@ -143,6 +136,26 @@
     renderTile(p);
     applyQuality();
     return p;
+  }
+
+  async function offer(p) {
+    p.offeredAt = Date.now();
+    try {
+      p.makingOffer = true;
+      await p.pc.setLocalDescription();
+      sendDescription(p);
+    } catch (error) {
+      status("Er ging iets mis bij het verbinden; probeer het gesprek opnieuw.");
+    } finally {
+      p.makingOffer = false;
+    }
+  }
+
+  function offerWhereStalled() {
+    for (const p of peers.values()) {
+      const neverNegotiated = p.pc.signalingState === "stable" && !p.pc.remoteDescription;
+      if (neverNegotiated && !p.makingOffer && Date.now() - p.offeredAt > NEGOTIATION_GRACE) offer(p);
+    }
   }
 
   function sendDescription(p) {
@@ -404,5 +417,5 @@
     }
   });
   window.addEventListener("pagehide", () => { if (local) local.getTracks().forEach((track) => track.stop()); });
-  setInterval(() => { if (local) measureLevels(); }, 400);
+  setInterval(() => { if (local) { measureLevels(); offerWhereStalled(); } }, 400);
 })();

@@ -72,6 +72,12 @@ def expect_connected(pages, count):
             raise AssertionError(f"page {pages.index(page)}: {error}\n{states}") from None
 
 
+# As if Chromium never fired negotiationneeded: the page's handler is dropped.
+NO_NEGOTIATIONNEEDED = """
+Object.defineProperty(window.RTCPeerConnection.prototype, "onnegotiationneeded", {set() {}, get() { return null; }});
+"""
+
+
 def press(button):
     """Activate a toggle with the keyboard: the video grid may still be growing, which moves a mouse target."""
     button.focus()
@@ -103,11 +109,12 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
             groups.add_member(group, self.chair, member)
         (self.session,) = schedule.plan_session(group, self.chair, timezone.now() + timedelta(minutes=5), 60, method)
 
-    def page_for(self, browser, user):
+    def page_for(self, browser, user, *scripts):
         client = Client()
         client.force_login(user)
         context = browser.new_context(viewport={"width": 420, "height": 900}, locale="nl-NL")
-        context.add_init_script(RECORD_CONNECTIONS)
+        for script in (RECORD_CONNECTIONS, *scripts):
+            context.add_init_script(script)
         context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
                               "url": self.live_server_url}])
         page = context.new_page()
@@ -137,8 +144,8 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
 
             # Frames and audio samples keep arriving on both sides.
             for page in (marieke, joost):
-                page.wait_for_function("document.querySelector('.vpa-call__tile:not(.vpa-call__tile--own) video')"
-                                       ".videoWidth > 0", timeout=10_000)
+                page.wait_for_function(f"({MEDIA_STATS})().then((s) => s.videoWidth > 0 && s.framesDecoded > 0 "
+                                       "&& s.totalSamplesReceived > 0)", timeout=10_000)
                 before = page.evaluate(MEDIA_STATS)
                 time.sleep(1.5)
                 after = page.evaluate(MEDIA_STATS)
@@ -204,6 +211,18 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
             for page in pages:
                 page.wait_for_function(f"(({scales})()).join() === '1,1,1'")
                 expect(page.locator("#gesprek")).to_have_attribute("data-quality", "normaal")
+            browser.close()
+
+    def test_a_connection_that_no_one_negotiates_offers_by_itself(self):
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                 args=FAKE_MEDIA + ["--use-fake-ui-for-media-stream"])
+            pages = [self.page_for(browser, user, NO_NEGOTIATIONNEEDED) for user in (self.marieke, self.joost)]
+            for page in pages:
+                page.get_by_role("button", name="Deelnemen met camera en microfoon").click()
+            expect_connected(pages, 1)
             browser.close()
 
     def test_a_refused_camera_and_microphone_get_a_dutch_message(self):
