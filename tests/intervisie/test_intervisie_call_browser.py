@@ -78,6 +78,18 @@ Object.defineProperty(window.RTCPeerConnection.prototype, "onnegotiationneeded",
 """
 
 
+def media_flowing(page, video=True, timeout=10):
+    """The page's media statistics once audio samples (and video frames) have arrived from the other side."""
+    deadline = time.monotonic() + timeout
+    while True:
+        stats = page.evaluate(MEDIA_STATS)
+        if stats["totalSamplesReceived"] > 0 and (not video or stats["videoWidth"] > 0 and stats["framesDecoded"] > 0):
+            return stats
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no media after {timeout} s: {stats}")
+        time.sleep(0.2)
+
+
 def press(button):
     """Activate a toggle with the keyboard: the video grid may still be growing, which moves a mouse target."""
     button.focus()
@@ -144,9 +156,7 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
 
             # Frames and audio samples keep arriving on both sides.
             for page in (marieke, joost):
-                page.wait_for_function(f"({MEDIA_STATS})().then((s) => s.videoWidth > 0 && s.framesDecoded > 0 "
-                                       "&& s.totalSamplesReceived > 0)", timeout=10_000)
-                before = page.evaluate(MEDIA_STATS)
+                before = media_flowing(page)
                 time.sleep(1.5)
                 after = page.evaluate(MEDIA_STATS)
                 assert after["videoWidth"] > 0, after
@@ -261,10 +271,8 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
             expect(joost.locator(".vpa-call__tile[data-connection='connected']")).to_contain_text(
                 "Marieke van den Berg – camera uit")
             # Marieke still sees Joost, and each hears the other.
-            marieke.wait_for_function("document.querySelector('.vpa-call__tile:not(.vpa-call__tile--own) video')"
-                                      ".videoWidth > 0", timeout=10_000)
-            for page in (marieke, joost):
-                before = page.evaluate(MEDIA_STATS)
+            for page, video in ((marieke, True), (joost, False)):
+                before = media_flowing(page, video)
                 time.sleep(1.5)
                 after = page.evaluate(MEDIA_STATS)
                 assert after["totalSamplesReceived"] > before["totalSamplesReceived"] > 0, (before, after)
