@@ -8,7 +8,9 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Cursussen")
 
     def ready(self):
-        from . import framework, setup
+        from wagtail.images import get_image_model
+
+        from . import bodies, framework, setup
         from .h5p import store
         from .h5p.models import H5PActivity
         from .models import Competency
@@ -17,3 +19,5 @@ class CoursesConfig(AppConfig):
         post_delete.connect(store.delete_content_files, sender=H5PActivity, dispatch_uid="courses.h5p.files")
         for signal in (post_save, post_delete):
             signal.connect(framework.forget, sender=Competency, dispatch_uid="courses.framework")
+            for model in (H5PActivity, Competency, get_image_model()):  # what module blocks refer to
+                signal.connect(bodies.forget, sender=model, dispatch_uid=f"courses.bodies.{model._meta.label}")

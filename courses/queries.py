@@ -76,7 +76,7 @@ def _answer_url(module):
 def module_context(user, module, enrolment):
     """Each block of the module with the learner's state, and the learner's result so far."""
     answer_url = _answer_url(module)
-    types = {block["type"] for block in module.body.raw_data} if enrolment else set()
+    types = {block.block_type for block in module.body} if enrolment else set()
     answers = list(Answer.objects.filter(enrolment=enrolment, module=module)) if types & {"question", "case"} else []
     reflections = {
         r.block_id: r.text for r in Reflection.objects.filter(enrolment=enrolment, module=module)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from lms.accounts.models import Role, User
 
-from . import progress, queries, reports
+from . import bodies, progress, queries, reports
 from .forms import InviteForm
 from .models import CoursePage, ModulePage
 
@@ -32,6 +32,7 @@ def serve_module(module, request, default_serve, *args, **kwargs):
             request.module_state = {"preview": True}
             return default_serve(request, *args, **kwargs)
         return render(request, "courses/not_enrolled.html", {"course": module.get_parent().specific}, status=403)
+    module.body = bodies.body_of(module)
     request.module_state = {
         "enrolment": enrolment, "course": enrolment.course, **queries.module_context(request.user, module, enrolment),
     }
