@@ -7,6 +7,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import Group
 
+from lms.accounts.backends import ModelBackendWithRoles
 from lms.accounts.models import Role, User
 from lms.accounts.roles import grant_role, revoke_role
 from lms.organisations import actions
@@ -391,3 +392,26 @@ def test_a_new_password_lifts_the_lockout(client, vp, mailoutbox):
     client.post(form_url, {"new_password1": "nieuw-geheim-wachtwoord-7", "new_password2": "nieuw-geheim-wachtwoord-7"})
     assert post_login(client, vp.email, "nieuw-geheim-wachtwoord-7").status_code == 302
     assert client.session[SESSION_KEY] == str(vp.pk)
+
+
+def test_the_request_user_comes_with_the_same_roles_in_one_query(db, django_assert_num_queries):
+    """lms.accounts.backends: the user of a request is loaded with their roles, which the navigation of every page
+    needs; the roles must be those that User.roles computes, for every mix of groups and organisations."""
+    backend = ModelBackendWithRoles()
+    several = make_user("veel@example.test", Role.VP, Role.TRAINER, Role.FACILITATOR)
+    for name in ("Stichting De Brug", "Gemeente Zuid"):
+        actions.add_organisation_admin(actions.create_organisation(name), several)
+    admin = User.objects.create_superuser("beheer@example.test", "een-lang-wachtwoord-1")
+    for user in (make_user("niets@example.test"), make_user("vp-alleen@example.test", Role.VP), several, admin):
+        with django_assert_num_queries(1):
+            loaded = backend.get_user(user.pk)
+            roles = loaded.roles
+        assert roles == User.objects.get(pk=user.pk).roles
+        assert (loaded.pk, loaded.email) == (user.pk, user.email)
+    assert several.roles == {Role.VP, Role.TRAINER, Role.FACILITATOR, Role.EMPLOYER_ADMIN}
+    assert backend.get_user(10**9) is None
+    assert backend.get_user("geen-nummer") is None
+    inactive = make_user("inactief@example.test", Role.VP)
+    inactive.is_active = False
+    inactive.save()
+    assert backend.get_user(inactive.pk) is None

@@ -186,16 +186,16 @@ def link_vps(organisation, admin, count, start=0):
 
 def test_queries_of_the_vp_dashboard(client, linked_vp, django_assert_num_queries):
     client.force_login(linked_vp)
-    # user (the session is in the cache), roles (groups and organisations administered, one query), links,
+    # user with roles (groups and organisations administered, one query; the session is in the cache), links,
     # open invitations, courses section (enrolments with their progress, invited courses)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert client.get("/account/").status_code == 200
 
 
 def test_queries_of_the_employer_dashboard(client, linked_vp, employer_admin, django_assert_num_queries):
     client.force_login(employer_admin)
-    # user (the session is in the cache), roles (one query), open invitations, administered organisations
-    with django_assert_num_queries(4):
+    # user with roles (one query; the session is in the cache), open invitations, administered organisations
+    with django_assert_num_queries(3):
         assert client.get("/account/").status_code == 200
 
 
@@ -208,8 +208,8 @@ def test_queries_of_the_organisation_page_do_not_grow_with_its_vps(
     actions.invite_vp(organisation, employer_admin, "open-2@example.test")
     client.force_login(employer_admin)
     url = f"/organisaties/{organisation.slug}/"
-    # user (the session is in the cache), the organisation, links with their VPs, open invitations, roles (1)
-    with django_assert_num_queries(5):
+    # user with roles (the session is in the cache), the organisation, links with their VPs, open invitations
+    with django_assert_num_queries(4):
         response = client.get(url)
     html = response.content.decode()
     assert html.count("/vertrouwenspersonen/") == linked

@@ -43,6 +43,17 @@ class UserManager(DjangoUserManager):
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email)
 
+    def get_with_roles(self, pk):
+        """The user with their roles in one query, for the user of every request (lms.accounts.backends)."""
+        rows = list(self.filter(pk=pk).order_by().annotate(
+            role_group=models.F("groups__name"), role_organisation=models.F("administered_organisations__id"),
+        ))
+        if not rows:
+            raise self.model.DoesNotExist
+        user = rows[0]
+        user._roles = user.roles_of([(row.role_group, row.role_organisation) for row in rows])
+        return user
+
 
 class User(AbstractUser):
     username = None
@@ -74,18 +85,22 @@ class User(AbstractUser):
         if not hasattr(self, "_roles"):
             # One query: a row per group and organisation administered (one row with None and None for neither).
             # Joins, not a subquery, and no ordering: quicker to build, and this runs on every page.
-            rows = list(type(self)._default_manager.filter(pk=self.pk).order_by().values_list(
+            self._roles = self.roles_of(type(self)._default_manager.filter(pk=self.pk).order_by().values_list(
                 "groups__name", "administered_organisations__id",
             ))
-            names = {name for name, _organisation in rows}
-            # Only these roles are groups; a group named after another role gives nothing.
-            roles = {role for role in (Role.VP, Role.TRAINER, Role.FACILITATOR) if role.value in names}
-            if self.is_superuser:
-                roles.add(Role.PLATFORM_ADMIN)
-            if any(organisation is not None for _name, organisation in rows):
-                roles.add(Role.EMPLOYER_ADMIN)
-            self._roles = frozenset(roles)
         return self._roles
+
+    def roles_of(self, rows):
+        """The roles from a row per group and organisation administered: (group name, organisation id)."""
+        rows = list(rows)
+        names = {name for name, _organisation in rows}
+        # Only these roles are groups; a group named after another role gives nothing.
+        roles = {role for role in (Role.VP, Role.TRAINER, Role.FACILITATOR) if role.value in names}
+        if self.is_superuser:
+            roles.add(Role.PLATFORM_ADMIN)
+        if any(organisation is not None for _name, organisation in rows):
+            roles.add(Role.EMPLOYER_ADMIN)
+        return frozenset(roles)
 
     def has_role(self, role):
         return self.is_active and role in self.roles

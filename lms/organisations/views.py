@@ -138,7 +138,7 @@ def _register_and_accept(request, invitation, token):
         except (IntegrityError, actions.OrganisationError):
             # Another request registered this address or used the invitation first: nothing of ours was saved.
             return redirect(request.path)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="lms.accounts.backends.ModelBackendWithRoles")
         messages.success(request, _("Welkom! U bent nu gekoppeld aan %(organisation)s.") % {"organisation": invitation.organisation})
         return redirect("accounts:dashboard")
     return render(request, "organisations/invitation_register.html", {"invitation": invitation, "form": form})
