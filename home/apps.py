@@ -12,10 +12,9 @@ class HomeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import sites
-        from .models import HomePage
 
         for signal in (post_save, post_delete):
             signal.connect(sites.forget, sender=Site, dispatch_uid="home.sites")
-            signal.connect(sites.forget, sender=HomePage, dispatch_uid="home.sites.home")
+            signal.connect(sites.forget_page, dispatch_uid="home.sites.pages")  # every page model: no sender
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(sites.forget, dispatch_uid="home.sites")

@@ -20,16 +20,20 @@ class HomePage(Page):
         verbose_name = _("startpagina")
 
     def route(self, request, path_components):
-        """As Wagtail routes, with two differences. The child is found by its path, not through the count of
-        children that treebeard keeps on this page: the site's cache holds this page (home/sites.py), and a page
-        added since would leave that count stale. And a child that is only passed through (say the catalogue on the
-        way to a module) needs its type, not its own fields: one query with them deferred instead of two."""
+        """As Wagtail routes, with three differences. A child that is only passed through (say the catalogue on the
+        way to a module) comes from the site's cache, which holds this page with its children (home/sites.py): it
+        needs its type, not its own fields. Another child is found by its path, not through the count of children
+        that treebeard keeps on this page: a page added since the site was cached would leave that count stale. And
+        a child that is passed through but not cached is fetched with its fields deferred: one query instead of two."""
         if not path_components:
             return super().route(request, path_components)
-        child = (
-            Page.objects.filter(depth=self.depth + 1, path__startswith=self.path, slug=path_components[0])
-            .specific(defer=len(path_components) > 1).first()
-        )
+        passing_through = len(path_components) > 1
+        child = getattr(self, "children_by_slug", {}).get(path_components[0]) if passing_through else None
+        if child is None:
+            child = (
+                Page.objects.filter(depth=self.depth + 1, path__startswith=self.path, slug=path_components[0])
+                .specific(defer=passing_through).first()
+            )
         if child is None:
             raise Http404
         child._cached_parent_obj = self

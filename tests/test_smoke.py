@@ -81,3 +81,27 @@ def test_the_cached_home_page_follows_changes_to_it_and_to_its_children(client):
     home.introduction = "Een nieuwe inleiding voor vertrouwenspersonen."
     home.save()
     assert "Een nieuwe inleiding voor vertrouwenspersonen." in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_cached_children_of_the_home_page_follow_changes_in_code(client):
+    """The catalogue on the way to a course comes from the site's cache (home/sites.py); a page saved, moved or
+    deleted in code drops it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from courses.models import CourseIndexPage, CoursePage
+
+    catalogue = CourseIndexPage.objects.get()
+    course = CoursePage(title="Rolhelderheid", slug="rolhelderheid", summary="Over de rol van de VP.")
+    catalogue.add_child(instance=course)
+    assert client.get("/cursussen/rolhelderheid/").status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/cursussen/rolhelderheid/").status_code == 200
+    assert not [query for query in captured.captured_queries if "'cursussen'" in query["sql"]]  # no catalogue query
+    catalogue.slug = "opleidingen"
+    catalogue.save()  # in code, without publishing
+    assert client.get("/cursussen/rolhelderheid/").status_code == 404
+    assert client.get("/opleidingen/rolhelderheid/").status_code == 200
+    catalogue.delete()
+    assert client.get("/opleidingen/rolhelderheid/").status_code == 404
