@@ -222,6 +222,12 @@ class ModulePage(ViewRestrictionsInOneQuery, Page):
             context["course"] = self.get_parent().specific
         return context
 
+    def get_preview_context(self, request, mode_name):
+        from .queries import preview_context
+
+        request.module_state = preview_context(request.user, self)
+        return super().get_preview_context(request, mode_name)
+
     def serve(self, request, *args, **kwargs):
         from .views import serve_module
 

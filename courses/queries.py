@@ -117,6 +117,11 @@ def module_context(user, module, enrolment):
     return {"items": items, "result": result}
 
 
+def preview_context(user, module):
+    """The blocks as a learner sees them before answering, for a trainer or admin: nothing is recorded."""
+    return {"preview": True, **module_context(user, module, None)}
+
+
 def open_invitations(user):
     """Courses the learner was invited to and has not enrolled in yet."""
     return list(

@@ -19,23 +19,25 @@ from .models import CoursePage, ModulePage
 
 
 def serve_module(module, request, default_serve, *args, **kwargs):
-    """A module is for enrolled learners; trainers and platform admins may look at it without recording anything."""
-    if getattr(request, "is_preview", False):
-        request.module_state = {"preview": True}
-        return default_serve(request, *args, **kwargs)
+    """A module is for enrolled learners; trainers and platform admins may look at it without recording anything
+    (Wagtail's admin preview takes ModulePage.get_preview_context)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     try:
         enrolment = progress.view_module(request.user, module)
     except progress.ProgressError:
         if queries.may_preview(request.user):
-            request.module_state = {"preview": True}
-            return default_serve(request, *args, **kwargs)
+            return _preview(module, request, default_serve, *args, **kwargs)
         return render(request, "courses/not_enrolled.html", {"course": module.get_parent().specific}, status=403)
     module.body = bodies.body_of(module)
     request.module_state = {
         "enrolment": enrolment, "course": enrolment.course, **queries.module_context(request.user, module, enrolment),
     }
+    return default_serve(request, *args, **kwargs)
+
+
+def _preview(module, request, default_serve, *args, **kwargs):
+    request.module_state = queries.preview_context(request.user, module)
     return default_serve(request, *args, **kwargs)
 
 

@@ -175,6 +175,13 @@ def test_trainer_builds_a_course_with_every_block_and_a_second_trainer_publishes
     assert page.get_by_role("button", name="Publish").count() == 0
 
     log_in(page, live_daphne, reviewer)
+    # The reviewer looks at the draft as learners will see it: real questions, no dump of the blocks' values.
+    page.goto(f"{live_daphne}/beheer/pages/{module.pk}/revisions/{module.latest_revision_id}/view/")
+    assert page.get_by_role("group", name="Mag u in uw jaarverslag een afdeling van drie mensen apart noemen?").is_visible()
+    assert page.get_by_role("radio", name="Nee").count() == 1
+    assert page.get_by_role("heading", name="Casus: Een patroon op de afdeling").is_visible()
+    assert page.get_by_label("Welke signalen ziet u in uw organisatie?").is_visible()
+    assert "StructValue" not in page.content()
     for target in (course, module):
         page.goto(f"{live_daphne}/beheer/pages/{target.pk}/edit/")
         open_actions(page)

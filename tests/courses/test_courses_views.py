@@ -41,11 +41,29 @@ def test_module_is_for_enrolled_learners(client, vp, other_vp, course):
     assert "Mag een VP bemiddelen" not in response.content.decode()
 
 
+def assert_blocks_as_a_learner_sees_them_without_recording(html):
+    assert "antwoorden worden niet opgeslagen" in html
+    assert '<legend id="vraag-q1">Mag een VP bemiddelen tussen melder en beklaagde?' in html
+    assert 'for="keuze-q1-1">Nee, een VP is geen mediator</label>' in html
+    assert 'id="casus-c1"' in html and 'id="tekst-r1"' in html
+    # Not Wagtail's dump of the blocks' values, which shows the answer key; no button that would record anything.
+    assert "<dl>" not in html and "StructValue" not in html and "correct" not in html
+    assert 'type="submit">Controleer mijn antwoord' not in html and "Reflectie opslaan" not in html
+    assert "Module afronden" not in html
+
+
 def test_trainer_previews_a_module_without_recording(client, trainer, course):
     client.force_login(trainer)
-    html = client.get(first_module(course).url).content.decode()
-    assert "antwoorden worden niet opgeslagen" in html
-    assert "Mag een VP bemiddelen" in html
+    assert_blocks_as_a_learner_sees_them_without_recording(client.get(first_module(course).url).content.decode())
+    assert not Enrolment.objects.exists()
+
+
+def test_the_admin_preview_of_a_module_shows_its_blocks_as_a_learner_sees_them(rf, trainer, course):
+    request = rf.get("/beheer/")
+    request.user = trainer
+    response = first_module(course).make_preview_request(original_request=request)
+    assert response.status_code == 200
+    assert_blocks_as_a_learner_sees_them_without_recording(response.render().content.decode())
     assert not Enrolment.objects.exists()
 
 
