@@ -73,6 +73,12 @@ def _answer_url(module):
     return lambda block_id: pattern.replace("/blok/", f"/{quote(block_id, safe='')}/")
 
 
+# The template of each block type on the module page; rich text has Wagtail's own.
+BLOCK_TEMPLATES = {
+    name: f"courses/blocks/{name}.html" for name in ("question", "case", "reflection", "h5p", "callout", "image", "video")
+}
+
+
 def module_context(user, module, enrolment):
     """Each block of the module with the learner's state, and the learner's result so far."""
     answer_url = _answer_url(module)
@@ -113,7 +119,7 @@ def module_context(user, module, enrolment):
             state.update(score=result.scores.get(block.id), self_reported=block.id in result.self_reported)
             if enrolment and block.value["activity"] is not None:
                 state["player_url"] = player_url(enrolment, module, block.id, block.value["activity"])
-        items.append({"block": block, "state": state})
+        items.append({"block": block, "state": state, "template": BLOCK_TEMPLATES.get(block.block_type)})
     return {"items": items, "result": result}
 
 
