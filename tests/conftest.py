@@ -1,6 +1,7 @@
 """Shared fixtures: users per role, an organisation, and the rule that CI never skips for a missing service."""
 
 import os
+from contextlib import contextmanager
 
 import pytest
 
@@ -17,6 +18,21 @@ def require(condition, what):
         if IN_CI:
             pytest.fail(f"{what} is required under CI=true but is not available")
         pytest.skip(f"{what} is not available")
+
+
+def record_refusals(page, refused):
+    """Collect in `refused` what a Content-Security-Policy refuses in any frame of `page` (Chromium reports each on
+    the console); a browser test asserts at its end that nothing was."""
+    page.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
+
+
+@contextmanager
+def nothing_refused(page):
+    """The page, and at the end the assertion that no Content-Security-Policy refused anything in it."""
+    refused = []
+    record_refusals(page, refused)
+    yield page
+    assert not refused, "refused by a Content-Security-Policy: " + "; ".join(refused)
 
 
 def make_user(email, *roles, first_name="Test", last_name="Gebruiker"):

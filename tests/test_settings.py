@@ -86,3 +86,15 @@ def test_redis_url_selects_redis_layer_with_safe_options():
     assert layer["CONFIG"]["capacity"] >= 1000
     assert layer["CONFIG"]["group_expiry"] > 86400  # longer than daphne's --websocket_timeout
     assert cache == "django.core.cache.backends.redis.RedisCache"
+
+
+@pytest.mark.django_db
+def test_the_sites_own_pages_allow_only_their_own_code(client):
+    """django-csp: scripts, styles and connections from the site itself, no inline code, not framed; Wagtail's admin
+    (which relies on inline code) is left out, and the H5P player keeps its own sandboxed policy (tested with it)."""
+    policy = client.get("/account/inloggen/")["Content-Security-Policy"]
+    directives = dict(directive.strip().split(" ", 1) for directive in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'" and directives["object-src"] == "'none'"
+    assert "unsafe" not in policy and "script-src" not in directives and "style-src" not in directives
+    assert "Content-Security-Policy" not in client.get("/beheer/login/")

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.ChosenLanguageMiddleware",
@@ -242,6 +243,21 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp) on the site's own pages: only its own scripts, styles and connections (the
+# room's WebSocket, the H5P results), no inline code. Frames: the H5P player (same origin; its responses set their own,
+# sandboxed policy) and the video services a module may embed. Wagtail's admin is left out: it relies on inline code.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/beheer/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "frame-src": ["'self'", "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # WebRTC calls in the intervisie room (comma-separated URLs). Without them calls work on one network only.
 # TURN credentials follow coturn's REST secret scheme (`use-auth-secret`, `static-auth-secret` = WEBRTC_TURN_SECRET).

@@ -4,6 +4,7 @@ import pytest
 
 from lms.organisations import actions
 from tests.browser.test_login import log_in
+from tests.conftest import nothing_refused
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 
@@ -11,7 +12,8 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, 
 @pytest.fixture(params=list(VIEWPORTS))
 def page_at(request, browser):
     context = browser.new_context(viewport=VIEWPORTS[request.param], locale="nl-NL")
-    yield context.new_page()
+    with nothing_refused(context.new_page()) as page:
+        yield page
     context.close()
 
 

@@ -11,6 +11,7 @@ from certificates import appointments, issuing, keys, pdf
 from tests.browser.test_accessibility import VIEWPORTS, assert_accessible
 from tests.browser.test_login import log_in
 from tests.certificates.conftest import COURSE
+from tests.conftest import nothing_refused
 
 
 @pytest.fixture
@@ -24,7 +25,8 @@ def certificate(linked_vp, settings, tmp_path):
 @pytest.fixture(params=list(VIEWPORTS))
 def page_at(request, browser):
     context = browser.new_context(viewport=VIEWPORTS[request.param], locale="nl-NL")
-    yield context.new_page()
+    with nothing_refused(context.new_page()) as page:
+        yield page
     context.close()
 
 

@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.conftest import require
+from tests.conftest import nothing_refused, require
 
 
 def database_url():
@@ -69,9 +69,9 @@ def chromium_page(monkeypatch):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium)
         context = browser.new_context(locale="nl-NL")
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        yield page
+        with nothing_refused(context.new_page()) as page:
+            page.set_default_timeout(30_000)
+            yield page
         browser.close()
 
 

@@ -81,7 +81,7 @@ def test_a_vp_completes_the_demo_course_in_the_browser(live_daphne, chromium_pag
                 player = page.frame_locator(f'iframe[data-h5p-block="{block.id}"]')
                 player.get_by_text("False", exact=True).click()
                 player.get_by_role("button", name="Check").click()
-                page.wait_for_function(f"document.getElementById('h5p-status-{block.id}').textContent.includes('opgeslagen')")
+                page.wait_for_function(f"() => document.getElementById('h5p-status-{block.id}').textContent.includes('opgeslagen')")
         if module.blocks_of("h5p"):
             page.reload()
             assert "Uw resultaat: 100%" in page.locator(".vpa-h5p").inner_text()

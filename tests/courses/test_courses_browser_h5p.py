@@ -31,7 +31,7 @@ def test_a_vp_answers_an_h5p_true_false_in_the_real_player(live_daphne, chromium
     player = page.frame_locator("iframe[data-h5p-block=tf]")
     player.get_by_text("False", exact=True).click()
     player.get_by_role("button", name="Check").click()
-    page.wait_for_function("document.getElementById('h5p-status-tf').textContent.includes('opgeslagen')")
+    page.wait_for_function("() => document.getElementById('h5p-status-tf').textContent.includes('opgeslagen')")
     result = H5PResult.objects.get()
     assert (result.score, result.self_reported, result.response) == (1.0, False, "false")
     page.reload()

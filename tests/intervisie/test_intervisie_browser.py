@@ -21,7 +21,7 @@ from django.utils import timezone
 from intervisie import groups, schedule
 from intervisie.models import Attendance, Method, Session
 from lms.accounts.models import Role
-from tests.conftest import make_user, require
+from tests.conftest import make_user, record_refusals, require
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
@@ -45,6 +45,8 @@ class RoomJourney(ChannelsLiveServerTestCase):
     def setUp(self):
         require(CHROMIUM, "Chromium")
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+        self.refused = []  # by a Content-Security-Policy, in any page of the test
+        self.addCleanup(lambda: self.assertEqual(self.refused, []))
         self.chair = make_user("leider@example.test", Role.FACILITATOR, Role.VP, first_name="Ahmed", last_name="El Amrani")
         self.marieke = make_user("marieke@example.test", Role.VP, first_name="Marieke", last_name="van den Berg")
         self.joost = make_user("joost@example.test", Role.VP, first_name="Joost", last_name="Jansen")
@@ -64,6 +66,7 @@ class RoomJourney(ChannelsLiveServerTestCase):
         context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
                               "url": self.live_server_url}])
         page = context.new_page()
+        record_refusals(page, self.refused)
         page.goto(f"{self.live_server_url}/intervisie/bijeenkomsten/{self.session.pk}/ruimte/")
         page.wait_for_selector("#room[data-connected='true']")
         return page

@@ -22,7 +22,7 @@ from django.utils import timezone
 from intervisie import groups, schedule
 from intervisie.models import Method
 from lms.accounts.models import Role
-from tests.conftest import make_user, require
+from tests.conftest import make_user, record_refusals, require
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
@@ -109,6 +109,8 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
     def setUp(self):
         require(CHROMIUM, "Chromium")
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+        self.refused = []  # by a Content-Security-Policy, in any page of the test
+        self.addCleanup(lambda: self.assertEqual(self.refused, []))
         self.chair = make_user("leider@example.test", Role.FACILITATOR, Role.VP, first_name="Ahmed", last_name="El Amrani")
         self.marieke = make_user("marieke@example.test", Role.VP, first_name="Marieke", last_name="van den Berg")
         self.joost = make_user("joost@example.test", Role.VP, first_name="Joost", last_name="Jansen")
@@ -130,6 +132,7 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
         context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
                               "url": self.live_server_url}])
         page = context.new_page()
+        record_refusals(page, self.refused)
         page.goto(f"{self.live_server_url}/intervisie/bijeenkomsten/{self.session.pk}/ruimte/")
         page.wait_for_selector("#room[data-connected='true']")
         return page
@@ -147,7 +150,7 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
             for page in (marieke, joost):
                 page.get_by_role("button", name="Deelnemen met camera en microfoon").click()
             for page, other in ((marieke, "Joost Jansen"), (joost, "Marieke van den Berg")):
-                page.wait_for_function("window.__connections.some((c) => c.connectionState === 'connected')",
+                page.wait_for_function("() => window.__connections.some((c) => c.connectionState === 'connected')",
                                        timeout=20_000)
                 tile = page.locator(".vpa-call__tile[data-connection='connected']")
                 expect(tile).to_have_count(1)
@@ -209,17 +212,17 @@ class CallInTheRoom(ChannelsLiveServerTestCase):
                 page.get_by_role("button", name="Deelnemen met camera en microfoon").click()
             expect_connected(pages, 3)
             for page in pages:
-                page.wait_for_function(f"({scales})().length === 3")
+                page.wait_for_function(f"() => ({scales})().length === 3")
                 assert page.evaluate(scales) == [1, 1, 1]
             fifth = self.page_for(browser, self.sanne)
             fifth.get_by_role("button", name="Deelnemen met camera en microfoon").click()
             expect_connected(pages + [fifth], 4)
             for page in pages + [fifth]:
-                page.wait_for_function(f"(({scales})()).join() === '2,2,2,2'")
+                page.wait_for_function(f"() => (({scales})()).join() === '2,2,2,2'")
                 expect(page.locator("#gesprek")).to_have_attribute("data-quality", "laag")
             fifth.get_by_role("button", name="Gesprek verlaten").click()
             for page in pages:
-                page.wait_for_function(f"(({scales})()).join() === '1,1,1'")
+                page.wait_for_function(f"() => (({scales})()).join() === '1,1,1'")
                 expect(page.locator("#gesprek")).to_have_attribute("data-quality", "normaal")
             browser.close()
 
