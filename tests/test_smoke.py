@@ -9,6 +9,14 @@ def test_home_page_is_dutch(client):
     assert "Welkom bij VP-Academie" in response.content.decode()
 
 
+def test_pages_have_an_icon(client, db):
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in html
+    assert finders.find("img/favicon.svg")
+
+
 def test_dashboard_needs_login(client, db):
     response = client.get("/account/")
     assert response.status_code == 302
