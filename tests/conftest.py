@@ -1,9 +1,12 @@
-"""Shared fixtures: users per role, an organisation, and the rule that CI never skips for a missing service."""
+"""Shared fixtures: users per role, an organisation, the rule that CI never skips for a missing service, and the
+browser tests' checks (axe-core, Content-Security-Policy refusals)."""
 
 import os
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from lms.accounts.models import Role, User
 from lms.accounts.roles import grant_role
@@ -130,3 +133,26 @@ def _fresh_cache():
         else:
             cache.clear()
     yield
+
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_violations():
+    """Run axe-core (npm) in the page and return its WCAG 2.1 A/AA violations as readable lines."""
+    require(AXE.exists(), "axe-core in node_modules (npm ci)")
+    script = AXE.read_text()
+
+    def run(page):
+        page.evaluate(script)  # not a <script> element, which the site's Content-Security-Policy refuses
+        result = page.evaluate(
+            "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]
+        ]
+
+    return run

@@ -105,26 +105,3 @@ def page(page):
     """pytest-playwright's page, which must end with nothing refused by a Content-Security-Policy."""
     with nothing_refused(page):
         yield page
-
-
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.fixture(scope="session")
-def axe_violations():
-    """Run axe-core (npm) in the page and return its WCAG 2.1 A/AA violations as readable lines."""
-    require(AXE.exists(), "axe-core in node_modules (npm ci)")
-    script = AXE.read_text()
-
-    def run(page):
-        page.evaluate(script)  # not a <script> element, which the site's Content-Security-Policy refuses
-        result = page.evaluate(
-            "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-        )
-        return [
-            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"]
-        ]
-
-    return run
