@@ -60,7 +60,11 @@ def test_course_pages(demo_site, chromium_page, axe_violations):  # noqa: F811
     # The trainer's preview of the module, and the course report.
     page.context.clear_cookies()
     log_in(page, demo_site, User.objects.get(email="trainer@vp-academie.test"))
-    check(page, demo_site, axe_violations, module.url, "/leren/rapporten/", f"/leren/rapporten/{course.pk}/")
+    check(page, demo_site, axe_violations, module.url, "/leren/rapporten/", f"/leren/rapporten/{course.pk}/",
+          f"/leren/cursus/{course.pk}/uitnodigen/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Uitnodigen").click()  # empty: the error state
+    check(page, demo_site, axe_violations, None)
 
 
 def test_intervisie_pages(demo_site, chromium_page, axe_violations):  # noqa: F811
