@@ -12,7 +12,7 @@ from lms.accounts.models import Role
 
 from . import scoring
 from .h5p.models import H5PResult
-from .h5p.player import player_url
+from .h5p.player import player_url, preview_player_url
 from .models import Answer, CompetencyKind, Enrolment, Invitation, ModulePage, ModuleProgress, Reflection
 
 
@@ -117,8 +117,11 @@ def module_context(user, module, enrolment):
             state["text"] = reflections.get(block.id, "")
         elif block.block_type == "h5p":
             state.update(score=result.scores.get(block.id), self_reported=block.id in result.self_reported)
-            if enrolment and block.value["activity"] is not None:
-                state["player_url"] = player_url(enrolment, module, block.id, block.value["activity"])
+            activity = block.value["activity"]
+            if activity is not None and enrolment:
+                state["player_url"] = player_url(enrolment, module, block.id, activity)
+            elif activity is not None and may_preview(user):
+                state["player_url"] = preview_player_url(user, block.id, activity)
         items.append({"block": block, "state": state, "template": BLOCK_TEMPLATES.get(block.block_type)})
     return {"items": items, "result": result}
 

@@ -1,7 +1,8 @@
 """Playing an H5P activity isolated from the site.
 
 The player page and every file it loads live under /leren/h5p/<token>/, where the token is a short-lived
-signature binding the activity, the module block and the enrolled learner. The page is served with
+signature binding the activity, the module block and the enrolled learner (or, for a preview, the activity and a
+trainer or platform admin, who may play it without anything being recorded). The page is served with
 `Content-Security-Policy: sandbox allow-scripts` (an opaque origin: no access to the site's cookies or DOM) and
 is framed by the module page in an `<iframe sandbox="allow-scripts">`. Requests from the sandbox carry no
 cookies, so the token is the only key; it expires after H5P_URL_MAX_AGE seconds.
@@ -19,6 +20,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods
+
+from lms.accounts.models import User
 
 from ..models import Enrolment, ModulePage
 from .models import H5PActivity
@@ -51,12 +54,27 @@ def player_url(enrolment, module, block_id, activity):
     return reverse("courses:h5p_player", args=[make_token(enrolment, module, block_id, activity)])
 
 
+def preview_player_url(user, block_id, activity):
+    """For a trainer or platform admin previewing a module: no module and no enrolment in the token."""
+    token = signing.dumps([activity.pk, user.pk, None, block_id], salt=SALT, compress=True)
+    return reverse("courses:h5p_player", args=[token])
+
+
 def read_token(token):
-    """(activity, enrolment) for a valid, unexpired token of a learner still enrolled; else 404."""
+    """(activity, enrolment) for a valid, unexpired token of a learner still enrolled, or (activity, None) for a
+    preview by someone who may still preview; else 404."""
     try:
         activity_id, user_id, module_id, block_id = signing.loads(token, salt=SALT, max_age=max_age())
     except (signing.BadSignature, ValueError, TypeError):
         raise Http404("Deze link is verlopen of ongeldig.")
+    if module_id is None:
+        from ..queries import may_preview  # queries builds player URLs
+
+        previewer = User.objects.filter(pk=user_id).first()
+        activity = H5PActivity.objects.filter(pk=activity_id).first()
+        if previewer is None or activity is None or not may_preview(previewer):
+            raise Http404("Deze link is verlopen of ongeldig.")
+        return activity, None
     module = ModulePage.objects.filter(pk=module_id).only("path").first()
     enrolment = module and Enrolment.objects.filter(user_id=user_id, course__path=module.path[:-ModulePage.steplen]).first()
     activity = H5PActivity.objects.filter(pk=activity_id).first()

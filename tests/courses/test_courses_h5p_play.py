@@ -11,6 +11,8 @@ from courses import progress
 from courses.h5p import store
 from courses.h5p.models import GradingMethod, H5PResult
 from courses.models import Enrolment, ModulePage
+from lms.accounts.models import Role
+from lms.accounts.roles import revoke_role
 
 from course_builders import competencies, make_course, make_vp  # noqa: F401  (fixtures)
 from h5p_fixtures import FIXTURES, fixture_path, require, require_player
@@ -133,6 +135,21 @@ def test_player_urls_expire_and_cannot_be_forged(client, module, learner, settin
     settings.H5P_URL_MAX_AGE = 1800
     Enrolment.objects.filter(user=learner).delete()  # no longer enrolled: the link dies with it
     assert Client().get(url + "h5p.json").status_code == 404
+
+
+def test_a_trainer_plays_an_activity_in_a_preview_and_nothing_is_recorded(client, module, trainer):
+    client.force_login(trainer)
+    html = client.get(module.url).content.decode()
+    assert "antwoorden worden niet opgeslagen" in html
+    assert "data-xapi-url" not in html  # the module page sends no statements from a preview
+    url = player_url(client, module, "truefalse")
+    anonymous = Client()
+    assert anonymous.get(url).status_code == 200
+    assert anonymous.get(url + "content/content.json").json()["correct"] == "false"
+    revoke_role(trainer, Role.TRAINER)  # the preview link dies with the role
+    assert anonymous.get(url).status_code == 404
+    assert anonymous.get(url + "h5p.json").status_code == 404
+    assert not Enrolment.objects.exists() and not H5PResult.objects.exists()
 
 
 def test_true_false_is_rescored_on_the_server(client, module, learner):

@@ -1,4 +1,5 @@
-/* On the module page: receive xAPI statements from the sandboxed H5P players and send them to the server.
+/* On the module page: receive xAPI statements from the sandboxed H5P players and send them to the server (not in a
+   trainer's preview, whose players have no data-xapi-url).
    A player is identified by its window (its origin is "null"); each statement gets an id once, so a retry
    of the same statement is stored only once. */
 (function () {
@@ -37,7 +38,7 @@
       frame.style.height = Math.min(Math.max(data.height, 200), 5000) + "px";
     } else if (data.type === "h5p-ready") {
       frame.setAttribute("data-h5p-ready", "true");
-    } else if (data.type === "h5p-xapi" && data.statement && typeof data.statement === "object") {
+    } else if (data.type === "h5p-xapi" && frame.dataset.xapiUrl && data.statement && typeof data.statement === "object") {
       var statement = data.statement;
       if (!statement.id) { statement.id = uuid4(); }
       queue = queue.then(function () { return post(frame, statement, 1); });  // in order: a set after its questions
