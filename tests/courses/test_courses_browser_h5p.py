@@ -13,14 +13,19 @@ from live_server import chromium_page, live_daphne, log_in  # noqa: F401  (fixtu
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_a_vp_answers_an_h5p_true_false_in_the_real_player(live_daphne, chromium_page):  # noqa: F811
+def course_with_true_false():
+    """A course whose one module holds the shared TrueFalse as block "tf"."""
     require(FIXTURES.is_dir(), f"H5P fixtures in {FIXTURES}")
     require_player()
     with fixture_path("H5P.TrueFalse").open("rb") as fileobj:
         activity = store.import_package(fileobj, title="Is dit onwaar?")
-    course = make_course("Spelen", modules=[("Oefenen", [
+    return make_course("Spelen", modules=[("Oefenen", [
         {"type": "h5p", "id": "tf", "value": {"activity": activity.pk, "competencies": []}},
     ], {})])
+
+
+def test_a_vp_answers_an_h5p_true_false_in_the_real_player(live_daphne, chromium_page):  # noqa: F811
+    course = course_with_true_false()
     vp = make_vp("speler@example.test")
     progress.enrol(vp, course)
     module = course.modules().first().specific
@@ -42,14 +47,7 @@ def test_a_vp_answers_an_h5p_true_false_in_the_real_player(live_daphne, chromium
 
 
 def test_a_trainer_plays_the_activity_in_the_preview_and_nothing_is_recorded(live_daphne, chromium_page):  # noqa: F811
-    require(FIXTURES.is_dir(), f"H5P fixtures in {FIXTURES}")
-    require_player()
-    with fixture_path("H5P.TrueFalse").open("rb") as fileobj:
-        activity = store.import_package(fileobj, title="Is dit onwaar?")
-    course = make_course("Voorbeeld", modules=[("Oefenen", [
-        {"type": "h5p", "id": "tf", "value": {"activity": activity.pk, "competencies": []}},
-    ], {})])
-    module = course.modules().first().specific
+    module = course_with_true_false().modules().first().specific
     page = chromium_page
     errors, posted = [], []
     page.on("pageerror", lambda error: errors.append(str(error)))
